@@ -1,0 +1,343 @@
+// function_emitter.cc — lowers one SSA function to LLVM IR.
+//
+// Every SSA value of type Value becomes an i64 holding the NaN-boxed bits;
+// Bool values become i1. Instructions that may raise are followed by a test
+// of their result and a cold path that records a traceback entry, releases
+// the references listed by the refcount pass and returns MOLT_ERROR.
+#include <cstring>
+
+#include "codegen/emitter.h"
+#include "llvm/IR/MDBuilder.h"
+
+namespace molt::codegen {
+
+namespace {
+
+using ssa::Instr;
+using ssa::Opcode;
+
+class FunctionEmitter {
+ public:
+  FunctionEmitter(ModuleEmitter& m, ssa::Function& fn)
+      : m_(m), fn_(fn), f_(m.direct_entry(&fn)), b_(m.ctx()) {}
+
+  void run() {
+    fn_.renumber();
+    llvm::BasicBlock* prologue = llvm::BasicBlock::Create(m_.ctx(), "prologue", f_);
+    for (auto& bp : fn_.blocks) blocks_[bp.get()] = llvm::BasicBlock::Create(m_.ctx(), "bb" + std::to_string(bp->id), f_);
+    error_exit_ = llvm::BasicBlock::Create(m_.ctx(), "error_exit", f_);
+
+    b_.SetInsertPoint(prologue);
+    size_t max_args = 0;
+    for (auto& bp : fn_.blocks) {
+      for (Instr* i : bp->instrs) {
+        if (i->op == Opcode::Call || i->op == Opcode::CallBuiltin) {
+          size_t n = i->operands.size();
+          if (n > max_args) max_args = n;
+        }
+      }
+    }
+    if (max_args > 0) args_buf_ = b_.CreateAlloca(llvm::ArrayType::get(m_.i64(), max_args), nullptr, "args");
+    if (!fn_.is_module_body) {
+      // RecursionError instead of a native stack overflow.
+      llvm::Value* r = b_.CreateCall(m_.abi().get("molt_enter_frame"), {});
+      llvm::BasicBlock* too_deep = llvm::BasicBlock::Create(m_.ctx(), "too_deep", f_);
+      b_.CreateCondBr(b_.CreateICmpNE(r, llvm::ConstantInt::get(m_.i32(), 0)), too_deep, blocks_[fn_.entry()],
+                      unlikely());
+      b_.SetInsertPoint(too_deep);
+      b_.CreateRet(m_.value_const(MOLT_ERROR));
+    } else {
+      b_.CreateBr(blocks_[fn_.entry()]);
+    }
+
+    // Reverse postorder visits every definition before its (non-phi) uses.
+    for (ssa::Block* block : reverse_postorder()) emit_block(block);
+    fill_phis();
+
+    b_.SetInsertPoint(error_exit_);
+    if (!fn_.is_module_body) b_.CreateCall(m_.abi().get("molt_leave_frame"), {});
+    b_.CreateRet(m_.value_const(MOLT_ERROR));
+  }
+
+ private:
+  std::vector<ssa::Block*> reverse_postorder() {
+    std::vector<ssa::Block*> order;
+    std::unordered_map<ssa::Block*, bool> seen;
+    std::vector<std::pair<ssa::Block*, size_t>> stack{{fn_.entry(), 0}};
+    seen[fn_.entry()] = true;
+    while (!stack.empty()) {
+      auto& [b, next] = stack.back();
+      std::vector<ssa::Block*> succs = b->successors();
+      if (next < succs.size()) {
+        ssa::Block* s = succs[next++];
+        if (!seen[s]) {
+          seen[s] = true;
+          stack.push_back({s, 0});
+        }
+      } else {
+        order.push_back(b);
+        stack.pop_back();
+      }
+    }
+    return std::vector<ssa::Block*>(order.rbegin(), order.rend());
+  }
+
+  llvm::MDNode* unlikely() { return llvm::MDBuilder(m_.ctx()).createBranchWeights(1, 2000); }
+
+  llvm::Value* v(Instr* i) { return values_.at(i); }
+
+  void emit_block(ssa::Block* block) {
+    b_.SetInsertPoint(blocks_[block]);
+    for (Instr* i : block->instrs) emit(i);
+  }
+
+  /// Branches to a cold path when `failed` is true: traceback entry,
+  /// release of live references, return MOLT_ERROR.
+  void check(Instr* i, llvm::Value* failed) {
+    llvm::BasicBlock* err = llvm::BasicBlock::Create(m_.ctx(), "raise", f_);
+    llvm::BasicBlock* cont = llvm::BasicBlock::Create(m_.ctx(), "ok", f_);
+    b_.CreateCondBr(failed, err, cont, unlikely());
+    b_.SetInsertPoint(err);
+    b_.CreateCall(m_.abi().get("molt_traceback_add"),
+                  {m_.code_info(&fn_), llvm::ConstantInt::get(m_.i32(), i->loc.line)});
+    for (Instr* r : i->release_on_error) b_.CreateCall(m_.abi().get("molt_decref"), {v(r)});
+    b_.CreateBr(error_exit_);
+    b_.SetInsertPoint(cont);
+  }
+
+  void check_value(Instr* i, llvm::Value* result) {
+    check(i, b_.CreateICmpEQ(result, m_.value_const(MOLT_ERROR)));
+  }
+
+  /// Converts an i32 runtime result (0/1, -1 = error) to i1 after checking.
+  llvm::Value* check_i32_bool(Instr* i, llvm::Value* r) {
+    check(i, b_.CreateICmpSLT(r, llvm::ConstantInt::get(m_.i32(), 0)));
+    return b_.CreateICmpNE(r, llvm::ConstantInt::get(m_.i32(), 0));
+  }
+
+
+  void raise_if_unbound(Instr* i, llvm::Value* value, const char* raiser) {
+    llvm::Value* unbound = b_.CreateICmpEQ(value, m_.value_const(MOLT_UNBOUND));
+    llvm::BasicBlock* err = llvm::BasicBlock::Create(m_.ctx(), "unbound", f_);
+    llvm::BasicBlock* cont = llvm::BasicBlock::Create(m_.ctx(), "bound", f_);
+    b_.CreateCondBr(unbound, err, cont, unlikely());
+    b_.SetInsertPoint(err);
+    b_.CreateCall(m_.abi().get(raiser), {m_.cstring(i->text)});
+    b_.CreateCall(m_.abi().get("molt_traceback_add"),
+                  {m_.code_info(&fn_), llvm::ConstantInt::get(m_.i32(), i->loc.line)});
+    for (Instr* r : i->release_on_error) b_.CreateCall(m_.abi().get("molt_decref"), {v(r)});
+    b_.CreateBr(error_exit_);
+    b_.SetInsertPoint(cont);
+  }
+
+  void emit(Instr* i) {
+    llvm::Value* r = nullptr;
+    switch (i->op) {
+      case Opcode::Param:
+        r = f_->getArg(static_cast<unsigned>(i->imm));
+        break;
+      case Opcode::ConstNone:
+        r = m_.value_const(MOLT_NONE);
+        break;
+      case Opcode::ConstBool:
+        r = m_.value_const(i->imm ? MOLT_TRUE : MOLT_FALSE);
+        break;
+      case Opcode::ConstInt: {
+        int64_t small = 0;
+        if (parse_small_int(i->text, &small)) {
+          r = m_.value_const(molt_from_small_int(small));
+        } else {
+          r = b_.CreateLoad(m_.i64(), m_.int_constant(i->text));
+        }
+        break;
+      }
+      case Opcode::ConstFloat: {
+        double d;
+        std::memcpy(&d, &i->imm, sizeof d);
+        r = m_.value_const(molt_from_double(d));
+        break;
+      }
+      case Opcode::ConstStr:
+        r = b_.CreateLoad(m_.i64(), m_.str_constant(i->text));
+        break;
+      case Opcode::ConstKwnames:
+        r = b_.CreateLoad(m_.i64(), m_.kwnames_constant(i->names));
+        break;
+      case Opcode::Unbound:
+        r = m_.value_const(MOLT_UNBOUND);
+        break;
+      case Opcode::Phi: {
+        llvm::PHINode* phi = b_.CreatePHI(i->type == ssa::ValueType::Bool ? b_.getInt1Ty() : m_.i64(),
+                                          static_cast<unsigned>(i->operands.size()));
+        pending_phis_.push_back({i, phi});
+        r = phi;
+        break;
+      }
+      case Opcode::LoadGlobal: {
+        llvm::Value* slot = m_.global_slot(i->imm);
+        llvm::Value* value = b_.CreateLoad(m_.i64(), slot);
+        ssa::BuiltinId id{};
+        if (ssa::lookup_builtin(i->text, &id)) {
+          // A global that shadows a builtin but is not assigned yet falls
+          // back to the builtin, as CPython's LOAD_GLOBAL does.
+          llvm::Value* builtin = b_.CreateLoad(m_.i64(), m_.builtin_constant(static_cast<int64_t>(id)));
+          value = b_.CreateSelect(b_.CreateICmpEQ(value, m_.value_const(MOLT_UNBOUND)), builtin, value);
+        } else {
+          raise_if_unbound(i, value, "molt_raise_name_error");
+        }
+        b_.CreateCall(m_.abi().get("molt_incref"), {value});
+        r = value;
+        break;
+      }
+      case Opcode::StoreGlobal: {
+        llvm::Value* slot = m_.global_slot(i->imm);
+        llvm::Value* old = b_.CreateLoad(m_.i64(), slot);
+        b_.CreateStore(v(i->operands[0]), slot);
+        b_.CreateCall(m_.abi().get("molt_decref"), {old});
+        break;
+      }
+      case Opcode::CheckGlobal: {
+        llvm::Value* value = b_.CreateLoad(m_.i64(), m_.global_slot(i->imm));
+        raise_if_unbound(i, value, "molt_raise_name_error");
+        break;
+      }
+      case Opcode::LoadBuiltin:
+        r = b_.CreateLoad(m_.i64(), m_.builtin_constant(i->imm));
+        break;
+      case Opcode::CheckBound:
+        raise_if_unbound(i, v(i->operands[0]), "molt_raise_unbound_local");
+        break;
+      case Opcode::BinOp:
+      case Opcode::InplaceOp: {
+        std::string name = std::string(i->op == Opcode::BinOp ? "molt_binop_" : "molt_inplace_") +
+                           std::string(ssa::binary_op_name(static_cast<ssa::BinaryOp>(i->imm)));
+        r = b_.CreateCall(m_.abi().get(name), {v(i->operands[0]), v(i->operands[1])});
+        check_value(i, r);
+        break;
+      }
+      case Opcode::UnaryOp: {
+        static const char* kNames[] = {"molt_unary_neg", "molt_unary_pos", "molt_unary_invert"};
+        r = b_.CreateCall(m_.abi().get(kNames[i->imm]), {v(i->operands[0])});
+        check_value(i, r);
+        break;
+      }
+      case Opcode::Compare:
+        r = b_.CreateCall(m_.abi().get("molt_compare"),
+                          {v(i->operands[0]), v(i->operands[1]), llvm::ConstantInt::get(m_.i32(), i->imm)});
+        check_value(i, r);
+        break;
+      case Opcode::CompareBool: {
+        llvm::Value* c = b_.CreateCall(m_.abi().get("molt_compare_bool"),
+                                       {v(i->operands[0]), v(i->operands[1]), llvm::ConstantInt::get(m_.i32(), i->imm)});
+        r = check_i32_bool(i, c);
+        break;
+      }
+      case Opcode::Is:
+        r = b_.CreateICmpEQ(v(i->operands[0]), v(i->operands[1]));
+        break;
+      case Opcode::Truth: {
+        llvm::Value* c = b_.CreateCall(m_.abi().get("molt_truth"), {v(i->operands[0])});
+        r = check_i32_bool(i, c);
+        break;
+      }
+      case Opcode::BoolNot:
+        r = b_.CreateNot(v(i->operands[0]));
+        break;
+      case Opcode::BoxBool:
+        r = b_.CreateSelect(v(i->operands[0]), m_.value_const(MOLT_TRUE), m_.value_const(MOLT_FALSE));
+        break;
+      case Opcode::CallDirect: {
+        std::vector<llvm::Value*> args;
+        for (Instr* a : i->operands) args.push_back(v(a));
+        r = b_.CreateCall(m_.direct_entry(i->callee), args);
+        check_value(i, r);
+        break;
+      }
+      case Opcode::Call: {
+        llvm::Value* kwnames = v(i->operands.back());
+        size_t nvalues = i->operands.size() - 2;  // minus callable and kwnames
+        llvm::Value* buf = nvalues ? store_args_range(i, 1, i->operands.size() - 1) : null_ptr();
+        r = b_.CreateCall(m_.abi().get("molt_call"),
+                          {v(i->operands[0]), buf, llvm::ConstantInt::get(m_.size_type(), i->aux), kwnames});
+        check_value(i, r);
+        break;
+      }
+      case Opcode::CallBuiltin: {
+        llvm::Value* kwnames = v(i->operands.back());
+        size_t nvalues = i->operands.size() - 1;
+        llvm::Value* buf = nvalues ? store_args_range(i, 0, i->operands.size() - 1) : null_ptr();
+        static const char* kImpls[] = {
+#define MOLT_BUILTIN(name, impl, object) #impl,
+#include "molt/builtins.def"
+#undef MOLT_BUILTIN
+        };
+        r = b_.CreateCall(m_.abi().get(kImpls[i->imm]), {buf, llvm::ConstantInt::get(m_.size_type(), i->aux), kwnames});
+        check_value(i, r);
+        break;
+      }
+      case Opcode::MakeFunction:
+        r = b_.CreateCall(m_.abi().get("molt_function_new"), {m_.function_info(i->callee)});
+        check_value(i, r);
+        break;
+      case Opcode::Incref:
+        b_.CreateCall(m_.abi().get("molt_incref"), {v(i->operands[0])});
+        break;
+      case Opcode::Decref:
+        b_.CreateCall(m_.abi().get("molt_decref"), {v(i->operands[0])});
+        break;
+      case Opcode::Br:
+        exits_[i->block] = b_.GetInsertBlock();
+        b_.CreateBr(blocks_[i->succ[0]]);
+        break;
+      case Opcode::CondBr:
+        exits_[i->block] = b_.GetInsertBlock();
+        b_.CreateCondBr(v(i->operands[0]), blocks_[i->succ[0]], blocks_[i->succ[1]]);
+        break;
+      case Opcode::Return:
+        if (!fn_.is_module_body) b_.CreateCall(m_.abi().get("molt_leave_frame"), {});
+        b_.CreateRet(v(i->operands[0]));
+        break;
+      case Opcode::Unreachable:
+        b_.CreateUnreachable();
+        break;
+    }
+    if (r != nullptr) values_[i] = r;
+  }
+
+  llvm::Value* null_ptr() { return llvm::ConstantPointerNull::get(m_.ptr()); }
+
+  llvm::Value* store_args_range(Instr* i, size_t first, size_t end) {
+    for (size_t k = first; k < end; ++k) {
+      llvm::Value* slot = b_.CreateConstInBoundsGEP2_32(args_buf_->getAllocatedType(), args_buf_, 0,
+                                                        static_cast<unsigned>(k - first));
+      b_.CreateStore(v(i->operands[k]), slot);
+    }
+    return b_.CreateConstInBoundsGEP2_32(args_buf_->getAllocatedType(), args_buf_, 0, 0);
+  }
+
+  void fill_phis() {
+    for (auto& [instr, phi] : pending_phis_) {
+      for (size_t k = 0; k < instr->operands.size(); ++k) {
+        ssa::Block* pred = instr->block->preds[k];
+        phi->addIncoming(v(instr->operands[k]), exits_.at(pred));
+      }
+    }
+  }
+
+  ModuleEmitter& m_;
+  ssa::Function& fn_;
+  llvm::Function* f_;
+  llvm::IRBuilder<> b_;
+  llvm::BasicBlock* error_exit_ = nullptr;
+  llvm::AllocaInst* args_buf_ = nullptr;
+  std::unordered_map<ssa::Block*, llvm::BasicBlock*> blocks_;
+  std::unordered_map<ssa::Block*, llvm::BasicBlock*> exits_;  // last LLVM block of each SSA block
+  std::unordered_map<Instr*, llvm::Value*> values_;
+  std::vector<std::pair<Instr*, llvm::PHINode*>> pending_phis_;
+};
+
+}  // namespace
+
+void emit_function(ModuleEmitter& m, ssa::Function& fn) { FunctionEmitter(m, fn).run(); }
+
+}  // namespace molt::codegen

@@ -1,0 +1,1 @@
+x = [y async for y in z]

@@ -1,0 +1,5 @@
+print(0, -0, 42, 1_000_000, 0x1F, 0o17, 0b1011)
+print(1.5, 2e10, 1e-7, 0.1, 1e16, 1e15, 3.0)
+print(True, False, None)
+print("text", 'single', "with 'quotes'", 'with "double"')
+print("escapes:\ttab\\backslash")

@@ -1,0 +1,5 @@
+print(1, 2, 3, sep=", ")
+print("no newline", end="")
+print(" - continued", end="!\n")
+print("x", "y", sep="", end="\n\n")
+print(1, 2, sep=None, end=None)

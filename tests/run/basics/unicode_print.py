@@ -1,0 +1,3 @@
+print("héllo wörld")
+print("日本語", "emoji: 😀")
+print("Ω" + "≈" * 3)

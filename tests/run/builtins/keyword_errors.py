@@ -1,0 +1,1 @@
+print(float(x=1))

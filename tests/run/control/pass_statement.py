@@ -1,0 +1,6 @@
+def nothing():
+    pass
+
+if True:
+    pass
+print(nothing())

@@ -1,0 +1,4 @@
+print(deferred_function(1))
+
+def deferred_function(x):
+    return x

@@ -1,0 +1,5 @@
+def f(a):
+    return a
+
+h = f
+print(h(1, 2, 3))

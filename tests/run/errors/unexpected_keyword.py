@@ -1,0 +1,5 @@
+def f(a):
+    return a
+
+k = f
+print(k(b=1))

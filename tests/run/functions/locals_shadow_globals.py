@@ -1,0 +1,7 @@
+x = "global"
+
+def f():
+    x = "local"
+    return x
+
+print(f(), x)
