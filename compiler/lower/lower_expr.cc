@@ -56,25 +56,25 @@ bool is_rich_compare(ast::CmpOp op) {
 
 std::string_view expression_name(ast::NodeKind k) {
   switch (k) {
-    case ast::NodeKind::NamedExpr: return "assignment expressions (':=')";
+    case ast::NodeKind::NamedExpr: return "the assignment expression (':=')";
     case ast::NodeKind::Lambda: return "'lambda'";
-    case ast::NodeKind::Dict: return "dict displays";
-    case ast::NodeKind::Set: return "set displays";
-    case ast::NodeKind::ListComp: return "list comprehensions";
-    case ast::NodeKind::SetComp: return "set comprehensions";
-    case ast::NodeKind::DictComp: return "dict comprehensions";
-    case ast::NodeKind::GeneratorExp: return "generator expressions";
+    case ast::NodeKind::Dict: return "a dict display";
+    case ast::NodeKind::Set: return "a set display";
+    case ast::NodeKind::ListComp: return "a list comprehension";
+    case ast::NodeKind::SetComp: return "a set comprehension";
+    case ast::NodeKind::DictComp: return "a dict comprehension";
+    case ast::NodeKind::GeneratorExp: return "a generator expression";
     case ast::NodeKind::Await: return "'await'";
     case ast::NodeKind::Yield: return "'yield'";
     case ast::NodeKind::YieldFrom: return "'yield from'";
-    case ast::NodeKind::JoinedStr: return "f-strings";
-    case ast::NodeKind::FormattedValue: return "f-strings";
+    case ast::NodeKind::JoinedStr: return "an f-string";
+    case ast::NodeKind::FormattedValue: return "an f-string";
     case ast::NodeKind::Attribute: return "attribute access";
-    case ast::NodeKind::Subscript: return "subscripts";
-    case ast::NodeKind::Starred: return "starred expressions";
-    case ast::NodeKind::List: return "list displays";
-    case ast::NodeKind::Tuple: return "tuple displays";
-    case ast::NodeKind::Slice: return "slices";
+    case ast::NodeKind::Subscript: return "subscripting";
+    case ast::NodeKind::Starred: return "a starred expression";
+    case ast::NodeKind::List: return "a list display";
+    case ast::NodeKind::Tuple: return "a tuple display";
+    case ast::NodeKind::Slice: return "slicing";
     default: return "this expression";
   }
 }
@@ -155,10 +155,10 @@ Instr* FunctionLowerer::constant(const ast::ConstantNode* c) {
       unsupported(c, "'...' (Ellipsis)");
       return none();
     case ast::ConstKind::Complex:
-      unsupported(c, "complex literals");
+      unsupported(c, "a complex literal");
       return none();
     case ast::ConstKind::Bytes:
-      unsupported(c, "bytes literals");
+      unsupported(c, "a bytes literal");
       return none();
   }
   return none();
@@ -240,7 +240,7 @@ Instr* FunctionLowerer::compare(const ast::CompareNode* e) {
       result = emit(Opcode::Compare, {left, right}, e);
       result->imm = static_cast<int64_t>(to_compare_kind(op));
     } else {
-      unsupported(e, "'in' / 'not in'");
+      unsupported(e, "the 'in' operator");
       return none();
     }
     if (k + 1 == e->ops.size) {
@@ -317,7 +317,7 @@ void FunctionLowerer::cond(const ast::Node* e, Block* if_true, Block* if_false) 
 Instr* FunctionLowerer::call(const ast::CallNode* e) {
   for (const ast::Node* a : e->args) {
     if (a->kind == ast::NodeKind::Starred) {
-      unsupported(a, "'*' arguments in calls");
+      unsupported(a, "a '*' argument in a call");
       return none();
     }
   }
@@ -325,7 +325,7 @@ Instr* FunctionLowerer::call(const ast::CallNode* e) {
   for (const ast::Node* k : e->keywords) {
     const auto* kw = ast::cast<ast::keywordNode>(k);
     if (!kw->arg.data()) {
-      unsupported(k, "'**' arguments in calls");
+      unsupported(k, "a '**' argument in a call");
       return none();
     }
     kwnames.emplace_back(kw->arg);

@@ -15,21 +15,21 @@ namespace {
 std::string_view statement_name(ast::NodeKind k) {
   switch (k) {
     case ast::NodeKind::AsyncFunctionDef: return "'async def'";
-    case ast::NodeKind::ClassDef: return "'class' definitions";
-    case ast::NodeKind::Delete: return "'del'";
+    case ast::NodeKind::ClassDef: return "the 'class' statement";
+    case ast::NodeKind::Delete: return "the 'del' statement";
     case ast::NodeKind::TypeAlias: return "the 'type' statement";
-    case ast::NodeKind::For: return "'for' loops";
-    case ast::NodeKind::AsyncFor: return "'async for'";
-    case ast::NodeKind::With: return "'with'";
-    case ast::NodeKind::AsyncWith: return "'async with'";
-    case ast::NodeKind::Match: return "'match'";
-    case ast::NodeKind::Raise: return "'raise'";
-    case ast::NodeKind::Try: return "'try'";
-    case ast::NodeKind::TryStar: return "'try'/'except*'";
-    case ast::NodeKind::Assert: return "'assert'";
-    case ast::NodeKind::Import: return "'import'";
-    case ast::NodeKind::ImportFrom: return "'from ... import'";
-    case ast::NodeKind::Nonlocal: return "'nonlocal'";
+    case ast::NodeKind::For: return "the 'for' statement";
+    case ast::NodeKind::AsyncFor: return "the 'async for' statement";
+    case ast::NodeKind::With: return "the 'with' statement";
+    case ast::NodeKind::AsyncWith: return "the 'async with' statement";
+    case ast::NodeKind::Match: return "the 'match' statement";
+    case ast::NodeKind::Raise: return "the 'raise' statement";
+    case ast::NodeKind::Try: return "the 'try' statement";
+    case ast::NodeKind::TryStar: return "the 'try'/'except*' statement";
+    case ast::NodeKind::Assert: return "the 'assert' statement";
+    case ast::NodeKind::Import: return "the 'import' statement";
+    case ast::NodeKind::ImportFrom: return "the 'from ... import' statement";
+    case ast::NodeKind::Nonlocal: return "the 'nonlocal' statement";
     default: return "this statement";
   }
 }
@@ -202,20 +202,20 @@ void FunctionLowerer::lower_function_def(const ast::FunctionDefNode* def) {
     return;
   }
   if (!def->decorator_list.empty()) {
-    unsupported(def->decorator_list[0], "decorators");
+    unsupported(def->decorator_list[0], "a decorator");
     return;
   }
   if (!def->type_params.empty()) {
-    unsupported(def, "type parameters");
+    unsupported(def, "a type parameter list");
     return;
   }
   const auto* args = ast::cast<ast::argumentsNode>(def->args);
   if (!args->posonlyargs.empty() || args->vararg || !args->kwonlyargs.empty() || args->kwarg) {
-    unsupported(def, "parameters other than plain positional ones");
+    unsupported(def, "a parameter other than a plain positional one");
     return;
   }
   if (!args->defaults.empty()) {
-    unsupported(args->defaults[0], "default parameter values");
+    unsupported(args->defaults[0], "a default parameter value");
     return;
   }
   // Annotations on parameters/returns are evaluated at def time in CPython
