@@ -1,0 +1,2 @@
+# error: 2:1: the 'import' statement is not supported by Molt yet
+import os

@@ -1,0 +1,5 @@
+# error: 2:1: the 'try' statement is not supported by Molt yet
+try:
+    pass
+except ValueError:
+    pass

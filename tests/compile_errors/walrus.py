@@ -1,0 +1,2 @@
+# error: 2:8: the assignment expression (':=') is not supported by Molt yet
+print((y := 3))
