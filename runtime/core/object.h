@@ -147,6 +147,22 @@ struct MappingMethods {
   int (*ass_subscript)(Value container, Value key, Value value);  // value = MOLT_UNBOUND deletes
 };
 
+/// A method of a builtin type (CPython's PyMethodDef). `impl` receives the
+/// instance and vectorcall arguments. Method tables end with a null name.
+struct MethodDef {
+  const char* name;
+  Value (*impl)(Value self, const Value* args, size_t nargs, Value kwnames);
+  uint32_t flags;  ///< MethodFlags
+};
+
+enum MethodFlags : uint32_t {
+  kMethodPlain = 0,
+  /// impl ignores `self`; the method is a staticmethod of the type.
+  kMethodStatic = 1u << 0,
+  /// impl receives the type object (as a Value) as `self`.
+  kMethodClass = 1u << 1,
+};
+
 /// Type flags.
 enum TypeFlags : uint32_t {
   kTypeIsIntSubclass = 1u << 0,
@@ -179,6 +195,14 @@ struct Type {
   /// Calling the type object itself (`int(x)`): tp_new + tp_init in one,
   /// with vectorcall arguments.
   Value (*construct)(Type* type, const Value* args, size_t nargs, Value kwnames);
+  /// Builtin methods, searched along the base chain by generic attribute
+  /// lookup (null-terminated; may be null).
+  const MethodDef* methods;
+  /// Attribute lookup (tp_getattro) for `name` (a str); null means the
+  /// generic lookup (core/attr.h). Raises AttributeError when missing.
+  BinaryFunc getattr;
+  /// Attribute assignment; `value` MOLT_UNBOUND deletes. 0 or -1.
+  int (*setattr)(Value self, Value name, Value value);
 };
 
 extern Type type_type;

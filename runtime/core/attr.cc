@@ -1,0 +1,125 @@
+// attr.cc — attribute lookup through type slots and builtin method tables,
+// bound builtin methods, and the method-call fast path.
+#include "core/attr.h"
+
+#include <string.h>
+
+#include "core/errors.h"
+#include "objects/function.h"
+#include "objects/str.h"
+
+namespace molt {
+
+namespace {
+
+void builtin_method_dealloc(Object* o) {
+  BuiltinMethodObject* m = reinterpret_cast<BuiltinMethodObject*>(o);
+  decref(m->self);
+  free_object(o);
+}
+
+Value builtin_method_repr(Value v) {
+  BuiltinMethodObject* m = reinterpret_cast<BuiltinMethodObject*>(as_object(v));
+  return str_from_format("<built-in method %s of %s object at %p>", m->def->name, type_of(m->self)->name,
+                         molt_as_ptr(m->self));
+}
+
+Value builtin_method_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
+  BuiltinMethodObject* m = reinterpret_cast<BuiltinMethodObject*>(as_object(callable));
+  return m->def->impl(m->self, args, nargs, kwnames);
+}
+
+Value raise_no_attribute(Value v, Value name) {
+  size_t n = 0;
+  const char* text = str_utf8(name, &n);
+  if (text == nullptr) return MOLT_ERROR;
+  if (type_of(v) == &type_type) {
+    return raise(ErrorId::TypeHasNoAttribute, reinterpret_cast<Type*>(as_object(v))->name, text);
+  }
+  return raise(ErrorId::NoAttribute, type_of(v)->name, text);
+}
+
+}  // namespace
+
+Type builtin_method_type = {
+    .ob = {kImmortalRefcount, &type_type},
+    .name = "builtin_function_or_method",
+    .base = &object_type,
+    .flags = 0,
+    .basic_size = sizeof(BuiltinMethodObject),
+    .dealloc = builtin_method_dealloc,
+    .repr = builtin_method_repr,
+    .str = nullptr,
+    .hash = nullptr,
+    .richcompare = nullptr,
+    .as_number = nullptr,
+    .as_sequence = nullptr,
+    .as_mapping = nullptr,
+    .call = builtin_method_call,
+};
+
+const MethodDef* find_method(const Type* t, const char* name, size_t len) {
+  for (; t != nullptr; t = t->base) {
+    if (t->methods == nullptr) continue;
+    for (const MethodDef* m = t->methods; m->name != nullptr; ++m) {
+      if (strlen(m->name) == len && memcmp(m->name, name, len) == 0) return m;
+    }
+  }
+  return nullptr;
+}
+
+Value generic_getattr(Value v, Value name) {
+  size_t n = 0;
+  const char* text = str_utf8(name, &n);
+  if (text == nullptr) return MOLT_ERROR;
+  // Methods of a type object itself are looked up on the type it names
+  // (static and class methods such as str.maketrans, int.from_bytes).
+  const Type* t = type_of(v);
+  const MethodDef* def = find_method(t, text, n);
+  if (def == nullptr && t == &type_type) {
+    def = find_method(reinterpret_cast<Type*>(as_object(v)), text, n);
+    if (def != nullptr && (def->flags & (kMethodStatic | kMethodClass)) == 0) def = nullptr;
+  }
+  if (def == nullptr) return raise_no_attribute(v, name);
+  Object* o = alloc_object(&builtin_method_type, sizeof(BuiltinMethodObject));
+  if (o == nullptr) return MOLT_ERROR;
+  BuiltinMethodObject* m = reinterpret_cast<BuiltinMethodObject*>(o);
+  m->self = new_ref(v);
+  m->def = def;
+  return from_object(o);
+}
+
+Value object_getattr(Value v, Value name) {
+  Type* t = type_of(v);
+  if (t->getattr != nullptr) return t->getattr(v, name);
+  return generic_getattr(v, name);
+}
+
+int object_setattr(Value v, Value name, Value value) {
+  Type* t = type_of(v);
+  if (t->setattr != nullptr) return t->setattr(v, name, value);
+  size_t n = 0;
+  const char* text = str_utf8(name, &n);
+  if (text == nullptr) return -1;
+  if (find_method(t, text, n) != nullptr) {
+    raise(ErrorId::AttributeReadOnly, t->name, text);
+  } else {
+    raise(ErrorId::NoAttribute, t->name, text);
+  }
+  return -1;
+}
+
+Value call_method(Value v, Value name, const Value* args, size_t nargs, Value kwnames) {
+  Type* t = type_of(v);
+  if (t->getattr == nullptr) {
+    size_t n = 0;
+    const char* text = str_utf8(name, &n);
+    if (text == nullptr) return MOLT_ERROR;
+    if (const MethodDef* def = find_method(t, text, n)) return def->impl(v, args, nargs, kwnames);
+  }
+  Ref bound(object_getattr(v, name));
+  if (bound.is_error()) return MOLT_ERROR;
+  return call_object(bound.get(), args, nargs, kwnames);
+}
+
+}  // namespace molt
