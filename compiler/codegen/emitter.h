@@ -70,6 +70,7 @@ class ModuleEmitter {
   std::unordered_map<const ssa::Function*, llvm::GlobalVariable*> infos_;
   std::unordered_map<const ssa::Function*, llvm::GlobalVariable*> code_infos_;
   std::vector<llvm::GlobalVariable*> globals_;
+  llvm::GlobalVariable* module_info_ = nullptr;
 
   /// Start-up constants, in creation order: the init function builds them.
   struct InitConstant {

@@ -31,7 +31,9 @@ class FunctionEmitter {
     size_t max_args = 0;
     for (auto& bp : fn_.blocks) {
       for (Instr* i : bp->instrs) {
-        if (i->op == Opcode::Call || i->op == Opcode::CallBuiltin) {
+        if (i->op == Opcode::Call || i->op == Opcode::CallBuiltin || i->op == Opcode::BuildTuple ||
+            i->op == Opcode::BuildList || i->op == Opcode::CallMethod || i->op == Opcode::BuildDict ||
+            i->op == Opcode::BuildSet) {
           size_t n = i->operands.size();
           if (n > max_args) max_args = n;
         }
@@ -98,11 +100,31 @@ class FunctionEmitter {
     llvm::BasicBlock* cont = llvm::BasicBlock::Create(m_.ctx(), "ok", f_);
     b_.CreateCondBr(failed, err, cont, unlikely());
     b_.SetInsertPoint(err);
-    b_.CreateCall(m_.abi().get("molt_traceback_add"),
-                  {m_.code_info(&fn_), llvm::ConstantInt::get(m_.i32(), i->loc.line)});
+    error_path(i);
+    b_.SetInsertPoint(cont);
+  }
+
+  /// The Guard that follows `i` in its block, if `i` is inside a try.
+  Instr* guard_of(Instr* i) {
+    Instr* t = i->block->terminator();
+    return t != nullptr && t->op == Opcode::Guard && t->guarded == i ? t : nullptr;
+  }
+
+  /// Emits, at the insertion point, what happens when `i` has raised: a
+  /// traceback entry for this frame (except for re-raises), then either the
+  /// jump towards the enclosing handler or the release of the live
+  /// references and the function's error exit.
+  void error_path(Instr* i) {
+    if (i->op != Opcode::ReraiseHandled) {
+      b_.CreateCall(m_.abi().get("molt_traceback_add"),
+                    {m_.code_info(&fn_), llvm::ConstantInt::get(m_.i32(), i->loc.line)});
+    }
+    if (Instr* g = guard_of(i)) {
+      b_.CreateBr(blocks_[g->succ[1]]);
+      return;
+    }
     for (Instr* r : i->release_on_error) b_.CreateCall(m_.abi().get("molt_decref"), {v(r)});
     b_.CreateBr(error_exit_);
-    b_.SetInsertPoint(cont);
   }
 
   void check_value(Instr* i, llvm::Value* result) {
@@ -123,10 +145,7 @@ class FunctionEmitter {
     b_.CreateCondBr(unbound, err, cont, unlikely());
     b_.SetInsertPoint(err);
     b_.CreateCall(m_.abi().get(raiser), {m_.cstring(i->text)});
-    b_.CreateCall(m_.abi().get("molt_traceback_add"),
-                  {m_.code_info(&fn_), llvm::ConstantInt::get(m_.i32(), i->loc.line)});
-    for (Instr* r : i->release_on_error) b_.CreateCall(m_.abi().get("molt_decref"), {v(r)});
-    b_.CreateBr(error_exit_);
+    error_path(i);
     b_.SetInsertPoint(cont);
   }
 
@@ -266,18 +285,146 @@ class FunctionEmitter {
         llvm::Value* kwnames = v(i->operands.back());
         size_t nvalues = i->operands.size() - 1;
         llvm::Value* buf = nvalues ? store_args_range(i, 0, i->operands.size() - 1) : null_ptr();
-        static const char* kImpls[] = {
-#define MOLT_BUILTIN(name, impl, object) #impl,
-#include "molt/builtins.def"
-#undef MOLT_BUILTIN
-        };
-        r = b_.CreateCall(m_.abi().get(kImpls[i->imm]), {buf, llvm::ConstantInt::get(m_.size_type(), i->aux), kwnames});
+        std::string_view impl = ssa::builtin_impl(static_cast<ssa::BuiltinId>(i->imm));
+        r = b_.CreateCall(m_.abi().get(impl), {buf, llvm::ConstantInt::get(m_.size_type(), i->aux), kwnames});
         check_value(i, r);
         break;
       }
       case Opcode::MakeFunction:
-        r = b_.CreateCall(m_.abi().get("molt_function_new"), {m_.function_info(i->callee)});
+        r = b_.CreateCall(m_.abi().get("molt_function_new_ex"),
+                          {m_.function_info(i->callee), v(i->operands[0]), v(i->operands[1]), v(i->operands[2])});
         check_value(i, r);
+        break;
+      case Opcode::BuildDict: {
+        size_t n = i->operands.size();
+        llvm::Value* buf = n ? store_args_range(i, 0, n) : null_ptr();
+        r = b_.CreateCall(m_.abi().get("molt_build_dict"), {buf, llvm::ConstantInt::get(m_.size_type(), n / 2)});
+        check_value(i, r);
+        break;
+      }
+      case Opcode::BuildSet: {
+        size_t n = i->operands.size();
+        llvm::Value* buf = n ? store_args_range(i, 0, n) : null_ptr();
+        r = b_.CreateCall(m_.abi().get("molt_build_set"), {buf, llvm::ConstantInt::get(m_.size_type(), n)});
+        check_value(i, r);
+        break;
+      }
+      case Opcode::MakeCell:
+        r = call_value(i, "molt_make_cell");
+        break;
+      case Opcode::CellGet:
+        r = b_.CreateCall(m_.abi().get("molt_cell_get"),
+                          {v(i->operands[0]), m_.cstring(i->text), llvm::ConstantInt::get(m_.i32(), i->imm)});
+        check_value(i, r);
+        break;
+      case Opcode::CellSet:
+        b_.CreateCall(m_.abi().get("molt_cell_set"), {v(i->operands[0]), v(i->operands[1])});
+        break;
+      case Opcode::BuildList: {
+        size_t n = i->operands.size();
+        llvm::Value* buf = n ? store_args_range(i, 0, n) : null_ptr();
+        r = b_.CreateCall(m_.abi().get("molt_build_list"), {buf, llvm::ConstantInt::get(m_.size_type(), n)});
+        check_value(i, r);
+        break;
+      }
+      case Opcode::BuildSlice:
+        r = call_value(i, "molt_build_slice");
+        break;
+      case Opcode::GetIter:
+        r = call_value(i, "molt_get_iter");
+        break;
+      case Opcode::IterNext:
+        r = call_value(i, "molt_iter_next");
+        break;
+      case Opcode::GetItem:
+        r = call_value(i, "molt_getitem");
+        break;
+      case Opcode::GetAttr:
+        r = call_value(i, "molt_getattr");
+        break;
+      case Opcode::SetItem:
+        call_status(i, "molt_setitem");
+        break;
+      case Opcode::DelItem:
+        call_status(i, "molt_delitem");
+        break;
+      case Opcode::SetAttr:
+        call_status(i, "molt_setattr");
+        break;
+      case Opcode::DelAttr:
+        call_status(i, "molt_delattr");
+        break;
+      case Opcode::Contains: {
+        llvm::Value* c = b_.CreateCall(m_.abi().get("molt_contains"), {v(i->operands[0]), v(i->operands[1])});
+        r = check_i32_bool(i, c);
+        break;
+      }
+      case Opcode::CallMethod: {
+        llvm::Value* kwnames = v(i->operands.back());
+        size_t nvalues = i->operands.size() - 3;  // object, name, kwnames
+        llvm::Value* buf = nvalues ? store_args_range(i, 2, i->operands.size() - 1) : null_ptr();
+        r = b_.CreateCall(m_.abi().get("molt_call_method"),
+                          {v(i->operands[0]), v(i->operands[1]), buf, llvm::ConstantInt::get(m_.size_type(), i->aux),
+                           kwnames});
+        check_value(i, r);
+        break;
+      }
+      case Opcode::Unpack:
+        r = b_.CreateCall(m_.abi().get("molt_unpack"),
+                          {v(i->operands[0]), llvm::ConstantInt::get(m_.size_type(), i->imm)});
+        check_value(i, r);
+        break;
+      case Opcode::UnpackEx:
+        r = b_.CreateCall(m_.abi().get("molt_unpack_ex"),
+                          {v(i->operands[0]), llvm::ConstantInt::get(m_.size_type(), i->imm),
+                           llvm::ConstantInt::get(m_.size_type(), i->aux)});
+        check_value(i, r);
+        break;
+      case Opcode::TupleGet:
+        r = b_.CreateCall(m_.abi().get("molt_tuple_get"),
+                          {v(i->operands[0]), llvm::ConstantInt::get(m_.size_type(), i->imm)});
+        break;
+      case Opcode::BuildTuple: {
+        size_t n = i->operands.size();
+        llvm::Value* buf = n ? store_args_range(i, 0, n) : null_ptr();
+        r = b_.CreateCall(m_.abi().get("molt_tuple_from_array"), {buf, llvm::ConstantInt::get(m_.size_type(), n)});
+        check_value(i, r);
+        break;
+      }
+      case Opcode::Raise: {
+        llvm::Value* e = b_.CreateCall(m_.abi().get("molt_raise"), {v(i->operands[0]), v(i->operands[1])});
+        check_value(i, e);
+        break;
+      }
+      case Opcode::ReraiseHandled: {
+        llvm::Value* e = b_.CreateCall(m_.abi().get("molt_reraise_handled"), {});
+        check_value(i, e);
+        break;
+      }
+      case Opcode::Catch:
+        r = b_.CreateCall(m_.abi().get("molt_catch"), {});
+        break;
+      case Opcode::SetHandled:
+        r = b_.CreateCall(m_.abi().get("molt_set_handled"), {v(i->operands[0])});
+        break;
+      case Opcode::RestoreHandled:
+        b_.CreateCall(m_.abi().get("molt_restore_handled"), {v(i->operands[0])});
+        break;
+      case Opcode::ExcMatch: {
+        llvm::Value* c =
+            b_.CreateCall(m_.abi().get("molt_exception_matches"), {v(i->operands[0]), v(i->operands[1])});
+        r = check_i32_bool(i, c);
+        break;
+      }
+      case Opcode::Guard:
+        // The failure edge was emitted at the guarded instruction.
+        exits_[i->block] = b_.GetInsertBlock();
+        b_.CreateBr(blocks_[i->succ[0]]);
+        break;
+      case Opcode::Reraise:
+        b_.CreateCall(m_.abi().get("molt_reraise"), {v(i->operands[0])});
+        exits_[i->block] = b_.GetInsertBlock();
+        b_.CreateBr(i->succ[0] != nullptr ? blocks_[i->succ[0]] : error_exit_);
         break;
       case Opcode::Incref:
         b_.CreateCall(m_.abi().get("molt_incref"), {v(i->operands[0])});
@@ -302,6 +449,23 @@ class FunctionEmitter {
         break;
     }
     if (r != nullptr) values_[i] = r;
+  }
+
+  /// Calls `fn` with the instruction's operands; checks for MOLT_ERROR.
+  llvm::Value* call_value(Instr* i, const char* fn) {
+    std::vector<llvm::Value*> args;
+    for (Instr* a : i->operands) args.push_back(v(a));
+    llvm::Value* r = b_.CreateCall(m_.abi().get(fn), args);
+    check_value(i, r);
+    return r;
+  }
+
+  /// Calls an i32-status `fn` (0 ok, -1 error) with the operands.
+  void call_status(Instr* i, const char* fn) {
+    std::vector<llvm::Value*> args;
+    for (Instr* a : i->operands) args.push_back(v(a));
+    llvm::Value* s = b_.CreateCall(m_.abi().get(fn), args);
+    check(i, b_.CreateICmpSLT(s, llvm::ConstantInt::get(m_.i32(), 0)));
   }
 
   llvm::Value* null_ptr() { return llvm::ConstantPointerNull::get(m_.ptr()); }

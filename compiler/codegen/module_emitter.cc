@@ -111,16 +111,24 @@ void ModuleEmitter::set_function_attributes(llvm::Function* f) {
 void ModuleEmitter::declare_functions(ssa::Module& program) {
   for (auto& fp : program.functions) {
     ssa::Function* fn = fp.get();
-    std::vector<llvm::Type*> params(fn->param_names.size(), i64());
+    std::vector<llvm::Type*> params(fn->param_names.size() + (fn->has_closure ? 1 : 0), i64());
     auto* ty = llvm::FunctionType::get(i64(), params, false);
     llvm::Function* f = llvm::Function::Create(ty, llvm::GlobalValue::InternalLinkage, fn->symbol, module_);
     set_function_attributes(f);
     direct_[fn] = f;
-    // Traceback descriptor: {name, filename}.
-    auto* code_ty = llvm::StructType::get(ctx_, {ptr(), ptr()});
+    // MoltCodeInfo {name, filename, varnames, nvarnames, module}.
+    std::vector<llvm::Constant*> names;
+    for (const std::string& v : fn->varnames) names.push_back(cstring(v));
+    auto* names_ty = llvm::ArrayType::get(ptr(), names.size());
+    auto* names_gv = new llvm::GlobalVariable(module_, names_ty, true, llvm::GlobalValue::PrivateLinkage,
+                                              llvm::ConstantArray::get(names_ty, names), fn->symbol + ".varnames");
+    auto* code_ty = llvm::StructType::get(ctx_, {ptr(), ptr(), ptr(), i32(), ptr()});
     auto* code = new llvm::GlobalVariable(
         module_, code_ty, true, llvm::GlobalValue::InternalLinkage,
-        llvm::ConstantStruct::get(code_ty, {cstring(fn->name), cstring(program.filename)}), fn->symbol + ".code");
+        llvm::ConstantStruct::get(code_ty, {cstring(fn->name), cstring(program.filename), names_gv,
+                                            llvm::ConstantInt::get(i32(), static_cast<int64_t>(names.size())),
+                                            module_info_}),
+        fn->symbol + ".code");
     code_infos_[fn] = code;
   }
 }
@@ -140,21 +148,31 @@ void ModuleEmitter::emit_generic_entry(const ssa::Function* fn) {
   auto* fast = llvm::BasicBlock::Create(ctx_, "fast", g);
   auto* slow = llvm::BasicBlock::Create(ctx_, "bind", g);
   b.SetInsertPoint(entry);
+  llvm::Value* self = g->getArg(0);
   llvm::Value* args = g->getArg(1);
   llvm::Value* nargs = g->getArg(2);
   llvm::Value* kwnames = g->getArg(3);
+  llvm::Value* closure = nullptr;
+  if (fn->has_closure) closure = b.CreateCall(abi_.get("molt_function_closure"), {self});
+  // Plain positional calls pass straight through.
+  bool plain_signature = fn->nkwonly == 0 && fn->flags == 0;
   llvm::Value* simple = b.CreateAnd(b.CreateICmpEQ(kwnames, value_const(MOLT_NONE)),
                                     b.CreateICmpEQ(nargs, llvm::ConstantInt::get(size_type_, n)));
+  if (!plain_signature) simple = b.getFalse();
   b.CreateCondBr(simple, fast, slow);
   b.SetInsertPoint(fast);
   std::vector<llvm::Value*> direct_args;
+  if (closure) direct_args.push_back(closure);
   for (size_t k = 0; k < n; ++k)
     direct_args.push_back(b.CreateLoad(i64(), b.CreateConstInBoundsGEP1_32(i64(), args, static_cast<unsigned>(k))));
   b.CreateRet(b.CreateCall(direct_.at(fn), direct_args));
+  // Everything else goes through the runtime's binder (defaults, keywords,
+  // *args, **kwargs, CPython's TypeErrors); the bound values are new
+  // references, released after the call.
   b.SetInsertPoint(slow);
-  llvm::Value* slots =
-      b.CreateAlloca(llvm::ArrayType::get(i64(), n == 0 ? 1 : n), nullptr, "slots");
-  llvm::Value* ok = b.CreateCall(abi_.get("molt_bind_args"), {infos_.at(fn), args, nargs, kwnames, slots});
+  auto* slots_ty = llvm::ArrayType::get(i64(), n == 0 ? 1 : n);
+  llvm::Value* slots = b.CreateAlloca(slots_ty, nullptr, "slots");
+  llvm::Value* ok = b.CreateCall(abi_.get("molt_bind_args"), {self, args, nargs, kwnames, slots});
   auto* bound = llvm::BasicBlock::Create(ctx_, "bound", g);
   auto* fail = llvm::BasicBlock::Create(ctx_, "fail", g);
   b.CreateCondBr(b.CreateICmpEQ(ok, llvm::ConstantInt::get(i32(), 0)), bound, fail);
@@ -162,17 +180,21 @@ void ModuleEmitter::emit_generic_entry(const ssa::Function* fn) {
   b.CreateRet(value_const(MOLT_ERROR));
   b.SetInsertPoint(bound);
   std::vector<llvm::Value*> bound_args;
+  if (closure) bound_args.push_back(closure);
   for (size_t k = 0; k < n; ++k)
-    bound_args.push_back(b.CreateLoad(i64(), b.CreateConstInBoundsGEP2_32(
-                                                 llvm::ArrayType::get(i64(), n == 0 ? 1 : n), slots, 0,
-                                                 static_cast<unsigned>(k))));
-  b.CreateRet(b.CreateCall(direct_.at(fn), bound_args));
+    bound_args.push_back(b.CreateLoad(i64(), b.CreateConstInBoundsGEP2_32(slots_ty, slots, 0, static_cast<unsigned>(k))));
+  llvm::Value* result = b.CreateCall(direct_.at(fn), bound_args);
+  b.CreateCall(abi_.get("molt_release_args"),
+               {b.CreateConstInBoundsGEP2_32(slots_ty, slots, 0, 0), llvm::ConstantInt::get(size_type_, n)});
+  b.CreateRet(result);
 }
 
 void ModuleEmitter::emit_descriptors(ssa::Module& program) {
-  // MoltFunctionInfo {name, qualname, nparams, param_names, generic}; the
-  // generic entry refers back to the descriptor, so create both first.
-  auto* info_ty = llvm::StructType::get(ctx_, {ptr(), ptr(), i32(), ptr(), ptr()});
+  // MoltFunctionInfo {name, qualname, nposonly, npositional, nkwonly, flags,
+  // nparams, has_closure, param_names, generic}; the generic entry refers
+  // back to the descriptor, so create both first.
+  auto* info_ty =
+      llvm::StructType::get(ctx_, {ptr(), ptr(), i32(), i32(), i32(), i32(), i32(), i32(), ptr(), ptr()});
   for (auto& fp : program.functions) {
     ssa::Function* fn = fp.get();
     if (fn->is_module_body) continue;
@@ -188,10 +210,11 @@ void ModuleEmitter::emit_descriptors(ssa::Module& program) {
     auto* names_ty = llvm::ArrayType::get(ptr(), names.size());
     auto* names_gv = new llvm::GlobalVariable(module_, names_ty, true, llvm::GlobalValue::PrivateLinkage,
                                               llvm::ConstantArray::get(names_ty, names), fn->symbol + ".params");
+    auto c32 = [&](int64_t v) { return llvm::ConstantInt::get(i32(), v); };
     infos_[fn]->setInitializer(llvm::ConstantStruct::get(
-        info_ty, {cstring(fn->name), cstring(fn->qualname),
-                  llvm::ConstantInt::get(i32(), static_cast<int64_t>(fn->param_names.size())), names_gv,
-                  generic_.at(fn)}));
+        info_ty, {cstring(fn->name), cstring(fn->qualname), c32(fn->nposonly), c32(fn->npositional), c32(fn->nkwonly),
+                  c32(fn->flags), c32(static_cast<int64_t>(fn->param_names.size())), c32(fn->has_closure ? 1 : 0),
+                  names_gv, generic_.at(fn)}));
   }
 }
 
@@ -266,6 +289,23 @@ void ModuleEmitter::emit_entry_point(ssa::Module& program) {
 bool ModuleEmitter::emit(ssa::Module& program, std::string* error) {
   for (size_t g = 0; g < program.globals.size(); ++g)
     globals_.push_back(new_slot(module_, i64(), MOLT_UNBOUND, "molt.global." + program.globals[g]));
+  // MoltModuleInfo {global_names, global_slots, nglobals}.
+  std::vector<llvm::Constant*> names, slots;
+  for (size_t g = 0; g < program.globals.size(); ++g) {
+    names.push_back(cstring(program.globals[g]));
+    slots.push_back(globals_[g]);
+  }
+  auto* arr_ty = llvm::ArrayType::get(ptr(), names.size());
+  auto* names_gv = new llvm::GlobalVariable(module_, arr_ty, true, llvm::GlobalValue::PrivateLinkage,
+                                            llvm::ConstantArray::get(arr_ty, names), "molt.global_names");
+  auto* slots_gv = new llvm::GlobalVariable(module_, arr_ty, true, llvm::GlobalValue::PrivateLinkage,
+                                            llvm::ConstantArray::get(arr_ty, slots), "molt.global_slots");
+  auto* info_ty = llvm::StructType::get(ctx_, {ptr(), ptr(), i32()});
+  module_info_ = new llvm::GlobalVariable(
+      module_, info_ty, true, llvm::GlobalValue::InternalLinkage,
+      llvm::ConstantStruct::get(info_ty, {names_gv, slots_gv,
+                                          llvm::ConstantInt::get(i32(), static_cast<int64_t>(names.size()))}),
+      "molt.module_info");
   declare_functions(program);
   emit_descriptors(program);
   for (auto& fp : program.functions) emit_function(*this, *fp);

@@ -45,6 +45,21 @@ RuntimeAbi::RuntimeAbi(llvm::Module& module, llvm::Type* size_type) {
 #include "molt/abi.def"
 #undef MOLT_ABI
   };
+  // The builtins' direct entries (builtins.def): all "v(pzv)".
+  static std::vector<std::string> builtin_names;
+  if (builtin_names.empty()) {
+#define MOLT_BUILTIN_FN(name, impl, object) builtin_names.push_back("molt_builtin_" #name);
+#define MOLT_BUILTIN_OBJ(name, object)
+#include "molt/builtins.def"
+#undef MOLT_BUILTIN_OBJ
+#undef MOLT_BUILTIN_FN
+  }
+  for (const std::string& name : builtin_names) {
+    llvm::FunctionType* ty = llvm::FunctionType::get(
+        llvm::Type::getInt64Ty(ctx), {llvm::PointerType::getUnqual(ctx), size_type, llvm::Type::getInt64Ty(ctx)},
+        false);
+    functions_[name] = module.getOrInsertFunction(name, ty);
+  }
   for (const Entry& e : kEntries) {
     // "r(abc)": return letter, then parameter letters in parentheses.
     llvm::Type* ret = type_for(e.sig[0], ctx, size_type);

@@ -142,6 +142,10 @@ void lex_source(const diag::SourceFile& file, TokenStream& out, LexOptions optio
 /// the process.
 bool tokenize(const diag::SourceFile& file, std::vector<Token>& out, diag::DiagnosticEngine& diags);
 
+/// The same, into a TokenStream that owns any transcoded text (no
+/// process-lifetime storage); preferred for repeated use.
+bool tokenize(const diag::SourceFile& file, TokenStream& out, diag::DiagnosticEngine& diags);
+
 /// Prints tokens one per line in the format of `python -m tokenize`:
 ///   1,0-1,5:            NAME           'print'
 std::string dump_tokens(const diag::SourceFile& file, const std::vector<Token>& tokens);

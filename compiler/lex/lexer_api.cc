@@ -78,6 +78,17 @@ void report_lex_error(const LexError& error, diag::DiagnosticEngine& diags) {
   diags.report_message(error.id, error.range, error.message);
 }
 
+bool tokenize(const diag::SourceFile& file, TokenStream& out, diag::DiagnosticEngine& diags) {
+  LexOptions options;
+  options.extra_tokens = true;
+  lex_source(file, out, options);
+  if (out.error) {
+    report_lex_error(*out.error, diags);
+    return false;
+  }
+  return true;
+}
+
 bool tokenize(const diag::SourceFile& file, std::vector<Token>& out, diag::DiagnosticEngine& diags) {
   TokenStream stream;
   LexOptions options;

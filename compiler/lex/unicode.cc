@@ -408,7 +408,8 @@ CodecLookup find_codec(std::string_view name, Codec* codec) {
     std::string dotted = norm;
     std::replace(dotted.begin(), dotted.end(), '.', '_');
     for (size_t i = 0; i < ud::kOtherCodecNameCount; ++i) {
-      if (norm == ud::kOtherCodecNames[i] || dotted == ud::kOtherCodecNames[i]) return CodecLookup::Unsupported;
+      if (norm == ud::kOtherCodecNames[i] || dotted == ud::kOtherCodecNames[i])
+        return CodecLookup::Unsupported;
     }
     return CodecLookup::Unknown;
   }

@@ -33,6 +33,11 @@ ssa::BinaryOp to_binary_op(ast::Operator op) {
 
 namespace {
 
+bool has_builtin_impl(std::string_view name) {
+  ssa::BuiltinId id{};
+  return ssa::lookup_builtin(name, &id) && !ssa::builtin_impl(id).empty();
+}
+
 ssa::CompareKind to_compare_kind(ast::CmpOp op) {
   switch (op) {
     case ast::CmpOp::Lt: return ssa::CompareKind::Lt;
@@ -57,9 +62,6 @@ bool is_rich_compare(ast::CmpOp op) {
 std::string_view expression_name(ast::NodeKind k) {
   switch (k) {
     case ast::NodeKind::NamedExpr: return "the assignment expression (':=')";
-    case ast::NodeKind::Lambda: return "'lambda'";
-    case ast::NodeKind::Dict: return "a dict display";
-    case ast::NodeKind::Set: return "a set display";
     case ast::NodeKind::ListComp: return "a list comprehension";
     case ast::NodeKind::SetComp: return "a set comprehension";
     case ast::NodeKind::DictComp: return "a dict comprehension";
@@ -69,12 +71,7 @@ std::string_view expression_name(ast::NodeKind k) {
     case ast::NodeKind::YieldFrom: return "'yield from'";
     case ast::NodeKind::JoinedStr: return "an f-string";
     case ast::NodeKind::FormattedValue: return "an f-string";
-    case ast::NodeKind::Attribute: return "attribute access";
-    case ast::NodeKind::Subscript: return "subscripting";
     case ast::NodeKind::Starred: return "a starred expression";
-    case ast::NodeKind::List: return "a list display";
-    case ast::NodeKind::Tuple: return "a tuple display";
-    case ast::NodeKind::Slice: return "slicing";
     default: return "this expression";
   }
 }
@@ -115,12 +112,90 @@ Instr* FunctionLowerer::expr(const ast::Node* e) {
       return compare(ast::cast<ast::CompareNode>(e));
     case ast::NodeKind::IfExp:
       return if_exp(ast::cast<ast::IfExpNode>(e));
+    case ast::NodeKind::Lambda:
+      return lambda(ast::cast<ast::LambdaNode>(e));
+    case ast::NodeKind::Set: {
+      std::vector<Instr*> items;
+      for (const ast::Node* item : ast::cast<ast::SetNode>(e)->elts) {
+        if (item->kind == ast::NodeKind::Starred) {
+          unsupported(item, "a starred expression");
+          return none();
+        }
+        items.push_back(expr(item));
+      }
+      return emit_ops(Opcode::BuildSet, items, e);
+    }
+    case ast::NodeKind::Dict: {
+      const auto* d = ast::cast<ast::DictNode>(e);
+      std::vector<Instr*> pairs;
+      for (uint32_t k = 0; k < d->keys.size; ++k) {
+        if (d->keys[k] == nullptr) {
+          unsupported(d->values[k], "'**' unpacking in a dict display");
+          return none();
+        }
+        pairs.push_back(expr(d->keys[k]));
+        pairs.push_back(expr(d->values[k]));
+      }
+      return emit_ops(Opcode::BuildDict, pairs, e);
+    }
     case ast::NodeKind::Call:
       return call(ast::cast<ast::CallNode>(e));
+    case ast::NodeKind::List: {
+      const auto* l = ast::cast<ast::ListNode>(e);
+      std::vector<Instr*> items;
+      for (const ast::Node* item : l->elts) {
+        if (item->kind == ast::NodeKind::Starred) {
+          unsupported(item, "a starred expression");
+          return none();
+        }
+        items.push_back(expr(item));
+      }
+      return emit_ops(Opcode::BuildList, items, e);
+    }
+    case ast::NodeKind::Attribute: {
+      const auto* a = ast::cast<ast::AttributeNode>(e);
+      Instr* obj = expr(a->value);
+      return emit(Opcode::GetAttr, {obj, str_constant(a->attr)}, e);
+    }
+    case ast::NodeKind::Subscript: {
+      const auto* s = ast::cast<ast::SubscriptNode>(e);
+      Instr* obj = expr(s->value);
+      Instr* key = subscript_key(s->slice);
+      return emit(Opcode::GetItem, {obj, key}, e);
+    }
+    case ast::NodeKind::Slice:
+      return subscript_key(e);
+    case ast::NodeKind::Tuple: {
+      const auto* t = ast::cast<ast::TupleNode>(e);
+      std::vector<Instr*> items;
+      for (const ast::Node* item : t->elts) {
+        if (item->kind == ast::NodeKind::Starred) {
+          unsupported(item, "a starred expression");
+          return none();
+        }
+        items.push_back(expr(item));
+      }
+      return emit_ops(Opcode::BuildTuple, items, e);
+    }
     default:
       unsupported(e, expression_name(e->kind));
       return none();
   }
+}
+
+Instr* FunctionLowerer::str_constant(std::string_view text) {
+  Instr* s = entry_constant(Opcode::ConstStr);
+  s->text = std::string(text);
+  return s;
+}
+
+Instr* FunctionLowerer::subscript_key(const ast::Node* key) {
+  const auto* sl = ast::dyn_cast<ast::SliceNode>(key);
+  if (sl == nullptr) return expr(key);
+  Instr* lo = sl->lower ? expr(sl->lower) : none();
+  Instr* hi = sl->upper ? expr(sl->upper) : none();
+  Instr* step = sl->step ? expr(sl->step) : none();
+  return emit(Opcode::BuildSlice, {lo, hi, step}, key);
 }
 
 Instr* FunctionLowerer::constant(const ast::ConstantNode* c) {
@@ -166,22 +241,10 @@ Instr* FunctionLowerer::constant(const ast::ConstantNode* c) {
 
 Instr* FunctionLowerer::load_name(const ast::NameNode* n) {
   switch (ctx_.scopes.resolve(scope_, n->id)) {
-    case sema::NameKind::Local: {
-      Instr* v = vars_.read(var_of(n->id), current());
-      if (v == unbound_) {
-        // Definitely unassigned here: the read always raises.
-        Instr* check = emit(Opcode::CheckBound, {v}, n);
-        check->text = std::string(n->id);
-        return v;
-      }
-      if (v->op == Opcode::Phi) {
-        // May be unassigned on some path; the bound-check pass removes the
-        // check when it proves otherwise.
-        Instr* check = emit(Opcode::CheckBound, {v}, n);
-        check->text = std::string(n->id);
-      }
-      return v;
-    }
+    case sema::NameKind::Local:
+    case sema::NameKind::Cell:
+    case sema::NameKind::Free:
+      return read_local(n->id, n);
     case sema::NameKind::Builtin: {
       Instr* b = entry_constant(Opcode::LoadBuiltin);
       ssa::BuiltinId id{};
@@ -240,8 +303,9 @@ Instr* FunctionLowerer::compare(const ast::CompareNode* e) {
       result = emit(Opcode::Compare, {left, right}, e);
       result->imm = static_cast<int64_t>(to_compare_kind(op));
     } else {
-      unsupported(e, "the 'in' operator");
-      return none();
+      Instr* in = emit(Opcode::Contains, {right, left}, e);
+      if (op == ast::CmpOp::NotIn) in = emit(Opcode::BoolNot, {in}, e);
+      result = emit(Opcode::BoxBool, {in}, e);
     }
     if (k + 1 == e->ops.size) {
       jump_with_value(join, result);
@@ -294,11 +358,14 @@ void FunctionLowerer::cond(const ast::Node* e, Block* if_true, Block* if_false) 
   }
   if (const auto* c = ast::dyn_cast<ast::CompareNode>(e); c && c->ops.size == 1) {
     ast::CmpOp op = c->ops[0];
-    if (is_rich_compare(op) || op == ast::CmpOp::Is || op == ast::CmpOp::IsNot) {
+    {
       Instr* l = expr(c->left);
       Instr* r = expr(c->comparators[0]);
       Instr* flag;
-      if (op == ast::CmpOp::Is || op == ast::CmpOp::IsNot) {
+      if (op == ast::CmpOp::In || op == ast::CmpOp::NotIn) {
+        flag = emit(Opcode::Contains, {r, l}, e);
+        if (op == ast::CmpOp::NotIn) flag = emit(Opcode::BoolNot, {flag}, e);
+      } else if (op == ast::CmpOp::Is || op == ast::CmpOp::IsNot) {
         flag = emit(Opcode::Is, {l, r}, e);
         if (op == ast::CmpOp::IsNot) flag = emit(Opcode::BoolNot, {flag}, e);
       } else {
@@ -331,6 +398,35 @@ Instr* FunctionLowerer::call(const ast::CallNode* e) {
     kwnames.emplace_back(kw->arg);
   }
 
+  // Dynamic code cannot be compiled ahead of time.
+  if (const auto* fname = ast::dyn_cast<ast::NameNode>(e->func)) {
+    sema::NameKind k = ctx_.scopes.resolve(scope_, fname->id);
+    if ((k == sema::NameKind::Global && !ctx_.scopes.is_stored_global(fname->id)) &&
+        (fname->id == "eval" || fname->id == "exec" || fname->id == "compile" || fname->id == "__import__")) {
+      diag::Range r{{e->lineno, e->col_offset}, {e->end_lineno, e->end_col_offset}};
+      ctx_.diags.report(diag::DiagId::UnsupportedReason, r,
+                        {std::string(fname->id) + "()",
+                         "Molt compiles the whole program ahead of time and cannot run code created at run time"});
+      return none();
+    }
+  }
+  // obj.name(...): call the method without materialising a bound method.
+  if (const auto* attr = ast::dyn_cast<ast::AttributeNode>(e->func)) {
+    Instr* obj = expr(attr->value);
+    std::vector<Instr*> operands{obj, str_constant(attr->attr)};
+    for (const ast::Node* a : e->args) operands.push_back(expr(a));
+    for (const ast::Node* k : e->keywords) operands.push_back(expr(ast::cast<ast::keywordNode>(k)->value));
+    Instr* kw = none();
+    if (!kwnames.empty()) {
+      kw = entry_constant(Opcode::ConstKwnames);
+      kw->names = std::move(kwnames);
+    }
+    operands.push_back(kw);
+    Instr* call = emit_ops(Opcode::CallMethod, operands, e);
+    call->aux = static_cast<int64_t>(e->args.size);
+    return call;
+  }
+
   // Resolve the callee: a builtin, a known module-level function, or any
   // other callable value.
   const auto* name = ast::dyn_cast<ast::NameNode>(e->func);
@@ -340,8 +436,12 @@ Instr* FunctionLowerer::call(const ast::CallNode* e) {
     const sema::GlobalInfo* info = ctx_.scopes.global(name->id);
     if (info && info->only_def) {
       auto it = ctx_.functions.find(info->only_def);
-      if (it != ctx_.functions.end() && kwnames.empty() &&
-          it->second->param_names.size() == e->args.size) {
+      const auto* def_args = ast::cast<ast::argumentsNode>(info->only_def->args);
+      // Only the plain case binds statically: exact positional arguments,
+      // no defaults, no decorators replacing the function.
+      if (it != ctx_.functions.end() && kwnames.empty() && info->only_def->decorator_list.empty() &&
+          def_args->defaults.empty() && it->second->nkwonly == 0 && it->second->flags == 0 &&
+          !it->second->has_closure && it->second->param_names.size() == e->args.size) {
         direct = it->second;
       }
     }
@@ -352,7 +452,7 @@ Instr* FunctionLowerer::call(const ast::CallNode* e) {
     Instr* check = emit(Opcode::CheckGlobal, {}, e->func);
     check->imm = ctx_.scopes.ensure_slot(name->id);
     check->text = std::string(name->id);
-  } else if (!(name && kind == sema::NameKind::Builtin)) {
+  } else if (!(name && kind == sema::NameKind::Builtin && has_builtin_impl(name->id))) {
     callee = expr(e->func);
   }
 
@@ -360,20 +460,9 @@ Instr* FunctionLowerer::call(const ast::CallNode* e) {
   for (const ast::Node* a : e->args) args.push_back(expr(a));
   for (const ast::Node* k : e->keywords) args.push_back(expr(ast::cast<ast::keywordNode>(k)->value));
 
-  Instr* call;
-  if (direct) {
-    call = emit(Opcode::CallDirect, {}, e);
-    call->callee = direct;
-  } else if (callee == nullptr) {
-    call = emit(Opcode::CallBuiltin, {}, e);
-    ssa::BuiltinId id{};
-    ssa::lookup_builtin(name->id, &id);
-    call->imm = static_cast<int64_t>(id);
-  } else {
-    call = emit(Opcode::Call, {callee}, e);
-  }
-  if (!direct) call->aux = static_cast<int64_t>(e->args.size);
-  for (Instr* a : args) ssa::add_operand(call, a);
+  std::vector<Instr*> operands;
+  if (callee != nullptr) operands.push_back(callee);
+  operands.insert(operands.end(), args.begin(), args.end());
   if (!direct) {
     Instr* kw = nullptr;
     if (kwnames.empty()) {
@@ -382,7 +471,19 @@ Instr* FunctionLowerer::call(const ast::CallNode* e) {
       kw = entry_constant(Opcode::ConstKwnames);
       kw->names = std::move(kwnames);
     }
-    ssa::add_operand(call, kw);
+    operands.push_back(kw);
+  }
+  Opcode op = direct ? Opcode::CallDirect : callee == nullptr ? Opcode::CallBuiltin : Opcode::Call;
+  Instr* call = emit_ops(op, operands, e);
+  if (direct) {
+    call->callee = direct;
+  } else {
+    call->aux = static_cast<int64_t>(e->args.size);
+  }
+  if (op == Opcode::CallBuiltin) {
+    ssa::BuiltinId id{};
+    ssa::lookup_builtin(name->id, &id);
+    call->imm = static_cast<int64_t>(id);
   }
   return call;
 }

@@ -16,9 +16,14 @@ struct ModuleContext {
   sema::ModuleScopes& scopes;
   const diag::SourceFile& source;
   diag::DiagnosticEngine& diags;
-  /// The SSA function of each `def` node.
+  /// The SSA function of each `def`/`lambda` node.
   std::unordered_map<const ast::Node*, ssa::Function*> functions;
+  /// Functions whose bodies still need lowering, in creation order.
+  std::vector<std::pair<const ast::Node*, ssa::Function*>> pending;
 };
+
+/// Creates (once) the SSA function for a def or lambda node.
+ssa::Function* declare_function(ModuleContext& ctx, const ast::Node* node);
 
 /// Lowers the body of one code unit into one ssa::Function.
 class FunctionLowerer {
@@ -27,6 +32,8 @@ class FunctionLowerer {
 
   /// Lowers `body` and the implicit `return None`, then finishes the CFG.
   void lower_body(const ast::NodeList& body);
+  /// Lowers a lambda's body: `return <expression>`.
+  void lower_lambda_body(const ast::LambdaNode* lambda);
 
  private:
   friend class ExprLowerer;
@@ -37,9 +44,23 @@ class FunctionLowerer {
   void assign_to(const ast::Node* target, ssa::Instr* value);
   void lower_if(const ast::IfNode* s);
   void lower_while(const ast::WhileNode* s);
+  void lower_for(const ast::ForNode* s);
+  void lower_delete(const ast::Node* target);
   void lower_return(const ast::ReturnNode* s);
   void lower_function_def(const ast::FunctionDefNode* def);
   void lower_aug_assign(const ast::AugAssignNode* s);
+
+  // --- exceptions (lower_try.cc) ---
+  void lower_try(const ast::TryNode* s);
+  void lower_try_except(const ast::TryNode* s);
+  void lower_raise(const ast::RaiseNode* s);
+  /// Runs the cleanup actions of exits_[from..) innermost first, as a jump
+  /// out of them (return/break/continue) requires.
+  void run_exit_actions(size_t from);
+  /// Unbinds `name` (the target of `except ... as name`).
+  void unbind(std::string_view name, const ast::Node* at);
+  /// Ends the current path by re-raising `exc` to the active handler.
+  void reraise(ssa::Instr* exc);
 
   // --- expressions (lower_expr.cc) ---
   ssa::Instr* expr(const ast::Node* e);
@@ -51,9 +72,16 @@ class FunctionLowerer {
   ssa::Instr* compare(const ast::CompareNode* e);
   ssa::Instr* if_exp(const ast::IfExpNode* e);
   ssa::Instr* call(const ast::CallNode* e);
+  ssa::Instr* str_constant(std::string_view text);
+  /// The key of a subscript: an expression, or a slice object for `a:b:c`.
+  ssa::Instr* subscript_key(const ast::Node* key);
 
   // --- building helpers (lower_module.cc) ---
   ssa::Instr* emit(ssa::Opcode op, std::initializer_list<ssa::Instr*> operands, const ast::Node* at);
+  ssa::Instr* emit_ops(ssa::Opcode op, const std::vector<ssa::Instr*>& operands, const ast::Node* at);
+  /// Ends the current block after MayRaise instruction `i` with a Guard
+  /// leading to the active handler.
+  void guard(ssa::Instr* i);
   ssa::Instr* emit_in(ssa::Block* b, ssa::Opcode op, std::initializer_list<ssa::Instr*> operands,
                       const ast::Node* at);
   /// Constants live in the entry block so they dominate every use.
@@ -89,8 +117,38 @@ class FunctionLowerer {
   struct Loop {
     ssa::Block* continue_to;
     ssa::Block* break_to;
+    size_t exit_depth;  ///< exits_.size() when the loop started
   };
   std::vector<Loop> loops_;
+  /// Where an exception raised now goes: a handler block, or null for out
+  /// of the function.
+  ssa::Block* handler_ = nullptr;
+  /// What leaving a try/except/finally early must do, innermost last.
+  struct ExitAction {
+    enum Kind { Finally, RestoreHandled, UnbindName } kind;
+    const ast::NodeList* finally_body = nullptr;  ///< Finally
+    ssa::Block* outer_handler = nullptr;          ///< handler_ outside the construct
+    ssa::Instr* prev_handled = nullptr;           ///< RestoreHandled
+    std::string_view name;                        ///< UnbindName
+    const ast::Node* at = nullptr;
+  };
+  std::vector<ExitAction> exits_;
+  /// The closure tuple parameter, and the cell of every captured or free
+  /// variable.
+  ssa::Instr* closure_ = nullptr;
+  std::unordered_map<std::string_view, ssa::Instr*> cells_;
+  std::vector<ssa::Instr*> pending_cells_;
+
+  // --- variables and functions (lower_function.cc) ---
+  /// Reads a local, cell or free variable (with its unbound check).
+  ssa::Instr* read_local(std::string_view name, const ast::Node* at);
+  void write_local(std::string_view name, ssa::Instr* value, const ast::Node* at);
+  /// `del name` of a local, cell or free variable.
+  void delete_local(std::string_view name, const ast::Node* at);
+  /// Creates the function object for a def or lambda (defaults, keyword
+  /// defaults and closure evaluated here).
+  ssa::Instr* make_function(const ast::Node* node, const ast::Node* args_node);
+  ssa::Instr* lambda(const ast::LambdaNode* e);
 };
 
 /// The SSA operator for an AST operator.

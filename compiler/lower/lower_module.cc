@@ -39,19 +39,56 @@ FunctionLowerer::FunctionLowerer(ModuleContext& ctx, ssa::Function* fn, const se
       vars_(fn, unbound_) {
   vars_.seal(entry_);
   uint32_t next = 0;
-  for (std::string_view name : scope.locals) var_ids_[name] = next++;
+  for (std::string_view name : scope.locals) {
+    var_ids_[name] = next++;
+    fn->varnames.emplace_back(name);
+  }
+  // The closure tuple comes first; its cells give the free variables.
+  fn->has_closure = !scope.frees.empty();
+  int64_t arg = 0;
+  if (fn->has_closure) {
+    closure_ = fn->new_instr(Opcode::Param);
+    closure_->imm = arg++;
+    ssa::append(entry_, closure_);
+  }
+  std::vector<Instr*> params;
   for (size_t i = 0; i < scope.params.size(); ++i) {
     Instr* p = fn->new_instr(Opcode::Param);
-    p->imm = static_cast<int64_t>(i);
+    p->imm = arg++;
     ssa::append(entry_, p);
-    vars_.write(var_of(scope.params[i]), entry_, p);
+    params.push_back(p);
+  }
+  for (size_t i = 0; i < scope.frees.size(); ++i) {
+    Instr* cell = fn->new_instr(Opcode::TupleGet);
+    ssa::add_operand(cell, closure_);
+    cell->imm = static_cast<int64_t>(i);
+    ssa::append(entry_, cell);
+    cells_[scope.frees[i]] = cell;
+  }
+  for (size_t i = 0; i < scope.params.size(); ++i) {
+    std::string_view name = scope.params[i];
+    if (scope.cells.count(name)) continue;  // made into a cell below
+    vars_.write(var_of(name), entry_, params[i]);
+  }
+  // Captured locals live in cells from the start (parameters initialised).
+  for (std::string_view name : scope.locals) {
+    if (!scope.cells.count(name) || cells_.count(name)) continue;
+    Instr* init = unbound_;
+    for (size_t i = 0; i < scope.params.size(); ++i) {
+      if (scope.params[i] == name) init = params[i];
+    }
+    Instr* cell = fn->new_instr(Opcode::MakeCell);
+    ssa::add_operand(cell, init);
+    pending_cells_.push_back(cell);
+    cells_[name] = cell;
   }
 }
 
 uint32_t FunctionLowerer::var_of(std::string_view name) const { return var_ids_.at(name); }
 
 bool FunctionLowerer::is_local(std::string_view name) const {
-  return ctx_.scopes.resolve(scope_, name) == sema::NameKind::Local;
+  sema::NameKind k = ctx_.scopes.resolve(scope_, name);
+  return k == sema::NameKind::Local || k == sema::NameKind::Cell || k == sema::NameKind::Free;
 }
 
 void FunctionLowerer::lower_body(const ast::NodeList& body) {
@@ -62,6 +99,12 @@ void FunctionLowerer::lower_body(const ast::NodeList& body) {
   ssa::append(entry_, br);
   vars_.seal(first);
   set_block(first);
+  // Cells can fail to allocate, so they are made in the body (raising out
+  // of the function like any other instruction).
+  for (Instr* cell : pending_cells_) {
+    ssa::append(current(), cell);
+    if (handler_ != nullptr) guard(cell);
+  }
   stmts(body);
   if (cur_ != nullptr) {
     Instr* ret = emit(Opcode::Return, {none()}, nullptr);
@@ -80,7 +123,35 @@ Instr* FunctionLowerer::emit_in(Block* b, Opcode op, std::initializer_list<Instr
 }
 
 Instr* FunctionLowerer::emit(Opcode op, std::initializer_list<Instr*> operands, const ast::Node* at) {
-  return emit_in(current(), op, operands, at);
+  return emit_ops(op, std::vector<Instr*>(operands), at);
+}
+
+Instr* FunctionLowerer::emit_ops(Opcode op, const std::vector<Instr*>& operands, const ast::Node* at) {
+  Instr* i = fn_->new_instr(op);
+  for (Instr* o : operands) ssa::add_operand(i, o);
+  if (at != nullptr) i->loc = diag::Loc{at->lineno, at->col_offset};
+  ssa::append(current(), i);
+  if (i->may_raise() && handler_ != nullptr) guard(i);
+  return i;
+}
+
+void FunctionLowerer::guard(Instr* i) {
+  // Inside a try: the instruction ends its block; a Guard continues on
+  // success and leads to the handler on failure.
+  Block* from = current();
+  Block* next = fn_->new_block();
+  Instr* g = fn_->new_instr(Opcode::Guard);
+  for (Instr* o : i->operands) {
+    if (o->type == ssa::ValueType::Value) ssa::add_operand(g, o);
+  }
+  g->guarded = i;
+  g->succ[0] = next;
+  g->succ[1] = handler_;
+  ssa::append(from, g);
+  ssa::link(from, next);
+  ssa::link(from, handler_);
+  vars_.seal(next);
+  cur_ = next;
 }
 
 Block* FunctionLowerer::current() {
@@ -154,6 +225,34 @@ void FunctionLowerer::unsupported(const ast::Node* n, std::string_view what) {
   ctx_.diags.report(diag::DiagId::Unsupported, r, {what});
 }
 
+ssa::Function* declare_function(ModuleContext& ctx, const ast::Node* node) {
+  auto it = ctx.functions.find(node);
+  if (it != ctx.functions.end()) return it->second;
+  const sema::Scope& scope = ctx.scopes.scope_of(node);
+  ssa::Function* fn = ctx.module->new_function();
+  const ast::Node* args_node;
+  if (node->kind == ast::NodeKind::Lambda) {
+    fn->name = "<lambda>";
+    args_node = ast::cast<ast::LambdaNode>(node)->args;
+  } else {
+    fn->name = std::string(ast::cast<ast::FunctionDefNode>(node)->name);
+    args_node = ast::cast<ast::FunctionDefNode>(node)->args;
+  }
+  fn->qualname = scope.qualname;
+  fn->symbol = mangle(fn->qualname, ctx.module->functions.size());
+  fn->loc = diag::Loc{node->lineno, node->col_offset};
+  for (std::string_view p : scope.params) fn->param_names.emplace_back(p);
+  const auto* args = ast::cast<ast::argumentsNode>(args_node);
+  fn->nposonly = static_cast<int32_t>(args->posonlyargs.size);
+  fn->npositional = static_cast<int32_t>(args->posonlyargs.size + args->args.size);
+  fn->nkwonly = static_cast<int32_t>(args->kwonlyargs.size);
+  fn->flags = (args->vararg ? 1 : 0) | (args->kwarg ? 2 : 0);
+  fn->has_closure = !scope.frees.empty();
+  ctx.functions[node] = fn;
+  ctx.pending.push_back({node, fn});
+  return fn;
+}
+
 std::unique_ptr<ssa::Module> lower_module(const ast::ModuleNode* module, sema::ModuleScopes& scopes,
                                           const diag::SourceFile& source, diag::DiagnosticEngine& diags) {
   auto out = std::make_unique<ssa::Module>();
@@ -168,25 +267,21 @@ std::unique_ptr<ssa::Module> lower_module(const ast::ModuleNode* module, sema::M
   body->is_module_body = true;
 
   // Create every module-level def's function first so calls can refer to
-  // functions defined later in the file.
-  size_t index = 0;
+  // functions defined later in the file; nested ones are created when their
+  // definition is lowered.
   for (const ast::Node* s : module->body) {
-    const auto* def = ast::dyn_cast<ast::FunctionDefNode>(s);
-    if (def == nullptr) continue;
-    ssa::Function* fn = out->new_function();
-    fn->name = std::string(def->name);
-    fn->qualname = fn->name;
-    fn->symbol = mangle(fn->qualname, index++);
-    fn->loc = diag::Loc{def->lineno, def->col_offset};
-    for (std::string_view p : scopes.scope_of(def).params) fn->param_names.emplace_back(p);
-    ctx.functions[def] = fn;
+    if (s->kind == ast::NodeKind::FunctionDef) declare_function(ctx, s);
   }
-
   FunctionLowerer(ctx, body, scopes.module_scope()).lower_body(module->body);
-  for (const ast::Node* s : module->body) {
-    const auto* def = ast::dyn_cast<ast::FunctionDefNode>(s);
-    if (def == nullptr) continue;
-    FunctionLowerer(ctx, ctx.functions.at(def), scopes.scope_of(def)).lower_body(def->body);
+  // Bodies are lowered in creation order; lowering one may create more.
+  for (size_t i = 0; i < ctx.pending.size(); ++i) {
+    auto [node, fn] = ctx.pending[i];
+    FunctionLowerer lowerer(ctx, fn, scopes.scope_of(node));
+    if (node->kind == ast::NodeKind::Lambda) {
+      lowerer.lower_lambda_body(ast::cast<ast::LambdaNode>(node));
+    } else {
+      lowerer.lower_body(ast::cast<ast::FunctionDefNode>(node)->body);
+    }
   }
   for (std::string_view g : scopes.global_names()) out->globals.emplace_back(g);
   if (diags.has_errors()) return nullptr;

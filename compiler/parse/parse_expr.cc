@@ -485,10 +485,6 @@ Node* Parser::factor() {
   return result;
 }
 
-Node* Parser::power() {
-  return factor();
-}
-
 // await_primary: 'await' primary | primary
 Node* Parser::await_primary() {
   if (at(TokenKind::KwAwait)) {

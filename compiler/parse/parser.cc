@@ -75,10 +75,6 @@ void Parser::raise_at_last(std::string message) {
   raise_syntax(tokens_[furthest_].range, std::move(message));
 }
 
-void Parser::raise_indentation_at_last(std::string message) {
-  raise(DiagId::IndentationErrorMessage, tokens_[furthest_].range, std::move(message));
-}
-
 void Parser::raise_on_next_token(std::string message) {
   raise_syntax(peek().range, std::move(message));
 }

@@ -117,7 +117,6 @@ class Parser {
   /// RAISE_SYNTAX_ERROR(...) without location: CPython uses the last token
   /// fetched.
   void raise_at_last(std::string message);
-  void raise_indentation_at_last(std::string message);
   /// RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN.
   void raise_on_next_token(std::string message);
   /// RAISE_SYNTAX_ERROR_STARTING_FROM(a, ...).
@@ -230,7 +229,6 @@ class Parser {
   ast::Node* bitwise_or_impl();
   ast::Node* binary(int min_prec);
   ast::Node* factor();
-  ast::Node* power();
   ast::Node* await_primary();
   ast::Node* primary() { return memo(kMemoPrimary, &Parser::primary_impl); }
   ast::Node* primary_impl();
@@ -248,7 +246,6 @@ class Parser {
                  bool allow_genexp);
   ast::Node* named_expression_arg();
   bool for_if_clauses(std::vector<ast::Node*>& out);
-  ast::Node* comprehension_body(ast::NodeKind kind, ast::Node* elt, ast::Node* value, Loc start);
   ast::Node* number(const Token& t);
   ast::Node* constant(ast::ConstKind k, const Token& t);
 
@@ -271,7 +268,6 @@ class Parser {
   // --- targets (parse_targets.cc) ----------------------------------------------------------
   ast::Node* star_targets();
   ast::Node* star_target();
-  ast::Node* single_target_check(ast::Node* e);
   bool set_ctx(ast::Node* e, ast::ExprContext ctx, TargetsType type);
   /// The first node of `e` that is not a valid target (for the message).
   const ast::Node* invalid_target(const ast::Node* e, TargetsType type);
@@ -290,7 +286,6 @@ class Parser {
   ast::Node* name_or_attr();
   ast::Node* class_pattern_args(ast::Node* cls, Loc start);
   ast::Node* mapping_pattern();
-  ast::Node* sequence_pattern(TokenKind close, Loc start);
   std::string_view capture_target();
 
   // --- invalid rules (parse_invalid.cc), second pass only ----------------------------

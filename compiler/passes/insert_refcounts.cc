@@ -200,7 +200,9 @@ class RefcountInserter {
         }
       }
       std::vector<Instr*> released;
-      for (Instr* v : borrowed_uses) {
+      // A terminator's borrowed operands (a Guard's) that die there are
+      // released on the edges instead: nothing may follow a terminator.
+      for (Instr* v : i->is_terminator() ? std::vector<Instr*>{} : borrowed_uses) {
         if (owned(v) && !live.has(idx(v)) && std::find(released.begin(), released.end(), v) == released.end()) {
           released.push_back(v);
           after.push_back(make(Opcode::Decref, v));
@@ -221,6 +223,11 @@ class RefcountInserter {
     // Values that die on the edge from a branching predecessor.
     if (b->preds.size() == 1 && b->preds[0]->successors().size() > 1) {
       ValueSet pred_live = live_after_terminator(b->preds[0]);
+      if (Instr* term = b->preds[0]->terminator()) {
+        for (Instr* op : term->operands) {
+          if (tracked(op)) pred_live.insert(idx(op));
+        }
+      }
       for (uint32_t t = 0; t < tracked_.size(); ++t) {
         if (pred_live.has(t) && !live_in_.at(b).has(t) && owned(tracked_[t]))
           top.push_back(make(Opcode::Decref, tracked_[t]));

@@ -1,5 +1,14 @@
 // scopes.cc — symbol-table construction with CPython's scoping rules.
+//
+// The SyntaxErrors CPython's symtable raises (misplaced global/nonlocal,
+// missing nonlocal bindings, ...) are reported earlier by
+// parse::check_semantic_syntax; this pass assumes a valid program and only
+// computes how names resolve.
 #include "sema/scopes.h"
+
+#include <algorithm>
+#include <functional>
+#include <memory>
 
 #include "parse/ast_walk.h"
 
@@ -7,155 +16,172 @@ namespace molt::sema {
 
 namespace {
 
-diag::Range range_of(const ast::Node* n) {
-  return diag::Range{{n->lineno, n->col_offset}, {n->end_lineno, n->end_col_offset}};
-}
-
 bool is_builtin_name(std::string_view name) {
-#define MOLT_BUILTIN(bname, impl, object) \
+#define MOLT_BUILTIN_FN(bname, impl, object) \
   if (name == #bname) return true;
 #include "molt/builtins.def"
-#undef MOLT_BUILTIN
+#undef MOLT_BUILTIN_FN
   return false;
 }
 
-/// Collects the bindings and uses of one code unit in source order.
+/// Collects the bindings, uses and nested scopes of one code unit.
 class ScopeBuilder {
  public:
-  ScopeBuilder(Scope& scope, diag::DiagnosticEngine& diags, std::vector<const ast::Node*>& nested)
-      : scope_(scope), diags_(diags), nested_(nested) {}
+  using NewScope = std::function<Scope*(Scope::Kind, const ast::Node*)>;
+
+  ScopeBuilder(Scope& scope, NewScope new_scope) : scope_(scope), new_scope_(std::move(new_scope)) {}
 
   void add_param(std::string_view name) {
     if (scope_.local_set.insert(name).second) scope_.locals.push_back(name);
     scope_.params.push_back(name);
-    seen_[name] = Seen::Assigned;
   }
 
   void body(const ast::NodeList& stmts) {
     for (ast::Node* s : stmts) node(s);
   }
+  void node(const ast::Node* n);
 
-  /// Names stored (bound) in this scope, in order, including globals.
+  /// Binding sites in order (for global store counts): name and node.
   std::vector<std::pair<std::string_view, const ast::Node*>> stores;
+  /// Scopes to fill next: (scope, node).
+  std::vector<std::pair<Scope*, const ast::Node*>> nested;
 
  private:
-  enum class Seen : uint8_t { Used, Assigned };
-
   void bind(std::string_view name, const ast::Node* site) {
     stores.push_back({name, site});
-    if (!seen_.count(name)) seen_[name] = Seen::Assigned;
-    if (scope_.is_module || scope_.declared_global.count(name)) return;
+    if (scope_.is_module || scope_.declared_global.count(name) || scope_.declared_nonlocal.count(name)) return;
     if (scope_.local_set.insert(name).second) scope_.locals.push_back(name);
   }
+  void use(std::string_view name) { scope_.uses.push_back(name); }
 
-  void use(std::string_view name) {
-    if (!seen_.count(name)) seen_[name] = Seen::Used;
-  }
-
-  void declare_global(const ast::GlobalNode* g) {
-    for (std::string_view name : g->names) {
-      auto it = seen_.find(name);
-      bool is_param = false;
-      for (std::string_view p : scope_.params) is_param |= p == name;
-      if (is_param && !scope_.is_module) {
-        diags_.report(diag::DiagId::NameParamAndGlobal, range_of(g), {name});
-      } else if (it != seen_.end() && !scope_.declared_global.count(name)) {
-        diags_.report(it->second == Seen::Used ? diag::DiagId::NameUsedBeforeGlobal
-                                               : diag::DiagId::NameAssignedBeforeGlobal,
-                      range_of(g), {name});
-      }
-      scope_.declared_global.insert(name);
+  void arguments(const ast::Node* args_node) {
+    // Defaults and annotations are evaluated in the enclosing scope.
+    const auto* args = ast::cast<ast::argumentsNode>(args_node);
+    for (ast::Node* d : args->defaults) node(d);
+    for (ast::Node* d : args->kw_defaults) {
+      if (d) node(d);
     }
-  }
-
-  void node(const ast::Node* n) {
-    switch (n->kind) {
-      case ast::NodeKind::Name: {
-        const auto* name = ast::cast<ast::NameNode>(n);
-        if (name->ctx == ast::ExprContext::Load) {
-          use(name->id);
-        } else {
-          bind(name->id, n);
-        }
-        return;
-      }
-      case ast::NodeKind::Global:
-        declare_global(ast::cast<ast::GlobalNode>(n));
-        return;
-      case ast::NodeKind::Nonlocal:
-        if (scope_.is_module) diags_.report(diag::DiagId::NonlocalAtModule, range_of(n));
-        return;
-      case ast::NodeKind::FunctionDef:
-      case ast::NodeKind::AsyncFunctionDef: {
-        const auto* def = ast::cast<ast::FunctionDefNode>(n);
-        // Decorators, defaults and annotations run in the enclosing scope;
-        // the body is a scope of its own.
-        for (ast::Node* d : def->decorator_list) node(d);
-        const auto* args = ast::cast<ast::argumentsNode>(def->args);
-        for (ast::Node* d : args->defaults) node(d);
-        for (ast::Node* d : args->kw_defaults) {
-          if (d) node(d);
-        }
-        nested_.push_back(n);
-        bind(def->name, n);
-        return;
-      }
-      case ast::NodeKind::ClassDef: {
-        const auto* cls = ast::cast<ast::ClassDefNode>(n);
-        for (ast::Node* d : cls->decorator_list) node(d);
-        for (ast::Node* b : cls->bases) node(b);
-        bind(cls->name, n);
-        return;
-      }
-      case ast::NodeKind::Lambda:
-      case ast::NodeKind::ListComp:
-      case ast::NodeKind::SetComp:
-      case ast::NodeKind::DictComp:
-      case ast::NodeKind::GeneratorExp:
-        // Own scopes (not analysed yet: the lowering rejects them).
-        return;
-      case ast::NodeKind::Import:
-      case ast::NodeKind::ImportFrom: {
-        const ast::NodeList& names = n->kind == ast::NodeKind::Import ? ast::cast<ast::ImportNode>(n)->names
-                                                                      : ast::cast<ast::ImportFromNode>(n)->names;
-        for (ast::Node* a : names) {
-          const auto* alias = ast::cast<ast::aliasNode>(a);
-          std::string_view bound = alias->asname.data() ? alias->asname : alias->name;
-          if (n->kind == ast::NodeKind::Import && !alias->asname.data()) bound = bound.substr(0, bound.find('.'));
-          if (bound != "*") bind(bound, n);
-        }
-        return;
-      }
-      case ast::NodeKind::ExceptHandler: {
-        const auto* h = ast::cast<ast::ExceptHandlerNode>(n);
-        if (h->type) node(h->type);
-        if (h->name.data()) bind(h->name, n);
-        body(h->body);
-        return;
-      }
-      case ast::NodeKind::MatchAs:
-      case ast::NodeKind::MatchStar:
-      case ast::NodeKind::MatchMapping: {
-        ast::for_each_child(n, [&](const ast::Node* c) { node(c); });
-        std::string_view name = n->kind == ast::NodeKind::MatchAs     ? ast::cast<ast::MatchAsNode>(n)->name
-                                : n->kind == ast::NodeKind::MatchStar ? ast::cast<ast::MatchStarNode>(n)->name
-                                                                      : ast::cast<ast::MatchMappingNode>(n)->rest;
-        if (name.data()) bind(name, n);
-        return;
-      }
-      default:
-        ast::for_each_child(n, [&](const ast::Node* c) { node(c); });
-        return;
-    }
+    auto annotation = [&](ast::Node* a) {
+      if (a && ast::cast<ast::argNode>(a)->annotation) node(ast::cast<ast::argNode>(a)->annotation);
+    };
+    for (ast::Node* a : args->posonlyargs) annotation(a);
+    for (ast::Node* a : args->args) annotation(a);
+    annotation(args->vararg);
+    for (ast::Node* a : args->kwonlyargs) annotation(a);
+    annotation(args->kwarg);
   }
 
   Scope& scope_;
-  diag::DiagnosticEngine& diags_;
-  std::vector<const ast::Node*>& nested_;
-  std::unordered_map<std::string_view, Seen> seen_;
+  NewScope new_scope_;
 };
 
+void ScopeBuilder::node(const ast::Node* n) {
+  switch (n->kind) {
+    case ast::NodeKind::Name: {
+      const auto* name = ast::cast<ast::NameNode>(n);
+      if (name->ctx == ast::ExprContext::Load) {
+        use(name->id);
+      } else {
+        bind(name->id, n);
+      }
+      return;
+    }
+    case ast::NodeKind::Global:
+      for (std::string_view name : ast::cast<ast::GlobalNode>(n)->names) scope_.declared_global.insert(name);
+      return;
+    case ast::NodeKind::Nonlocal:
+      for (std::string_view name : ast::cast<ast::NonlocalNode>(n)->names) {
+        scope_.declared_nonlocal.insert(name);
+        use(name);
+      }
+      return;
+    case ast::NodeKind::FunctionDef:
+    case ast::NodeKind::AsyncFunctionDef: {
+      const auto* def = ast::cast<ast::FunctionDefNode>(n);
+      for (ast::Node* d : def->decorator_list) node(d);
+      arguments(def->args);
+      if (def->returns) node(def->returns);
+      nested.push_back({new_scope_(Scope::Kind::Function, n), n});
+      bind(def->name, n);
+      return;
+    }
+    case ast::NodeKind::Lambda: {
+      arguments(ast::cast<ast::LambdaNode>(n)->args);
+      nested.push_back({new_scope_(Scope::Kind::Function, n), n});
+      return;
+    }
+    case ast::NodeKind::ClassDef: {
+      const auto* cls = ast::cast<ast::ClassDefNode>(n);
+      for (ast::Node* d : cls->decorator_list) node(d);
+      for (ast::Node* b : cls->bases) node(b);
+      for (ast::Node* k : cls->keywords) node(k);
+      nested.push_back({new_scope_(Scope::Kind::Class, n), n});
+      bind(cls->name, n);
+      return;
+    }
+    case ast::NodeKind::ListComp:
+    case ast::NodeKind::SetComp:
+    case ast::NodeKind::DictComp:
+    case ast::NodeKind::GeneratorExp:
+      // Own scopes (not analysed yet: the lowering rejects them).
+      return;
+    case ast::NodeKind::Import:
+    case ast::NodeKind::ImportFrom: {
+      const ast::NodeList& names = n->kind == ast::NodeKind::Import ? ast::cast<ast::ImportNode>(n)->names
+                                                                    : ast::cast<ast::ImportFromNode>(n)->names;
+      for (ast::Node* a : names) {
+        const auto* alias = ast::cast<ast::aliasNode>(a);
+        std::string_view bound = alias->asname.data() ? alias->asname : alias->name;
+        if (n->kind == ast::NodeKind::Import && !alias->asname.data()) bound = bound.substr(0, bound.find('.'));
+        if (bound != "*") bind(bound, n);
+      }
+      return;
+    }
+    case ast::NodeKind::ExceptHandler: {
+      const auto* h = ast::cast<ast::ExceptHandlerNode>(n);
+      if (h->type) node(h->type);
+      if (h->name.data()) bind(h->name, n);
+      body(h->body);
+      return;
+    }
+    case ast::NodeKind::MatchAs:
+    case ast::NodeKind::MatchStar:
+    case ast::NodeKind::MatchMapping: {
+      ast::for_each_child(n, [&](const ast::Node* c) { node(c); });
+      std::string_view name = n->kind == ast::NodeKind::MatchAs     ? ast::cast<ast::MatchAsNode>(n)->name
+                              : n->kind == ast::NodeKind::MatchStar ? ast::cast<ast::MatchStarNode>(n)->name
+                                                                    : ast::cast<ast::MatchMappingNode>(n)->rest;
+      if (name.data()) bind(name, n);
+      return;
+    }
+    default:
+      ast::for_each_child(n, [&](const ast::Node* c) { node(c); });
+      return;
+  }
+}
+
+std::string qualname_for(const Scope& parent, std::string_view name) {
+  // CPython: functions nested in functions get "<locals>" in between.
+  if (parent.is_module) return std::string(name);
+  if (parent.kind == Scope::Kind::Function) return parent.qualname + ".<locals>." + std::string(name);
+  return parent.qualname + "." + std::string(name);
+}
+
 }  // namespace
+
+ModuleScopes::ModuleScopes() = default;
+
+Scope* ModuleScopes::new_scope(Scope::Kind kind, const ast::Node* node, Scope* parent) {
+  all_.push_back(std::make_unique<Scope>());
+  Scope* s = all_.back().get();
+  s->kind = kind;
+  s->node = node;
+  s->parent = parent;
+  s->is_module = kind == Scope::Kind::Module;
+  if (parent) parent->children.push_back(s);
+  if (node) scopes_[node] = s;
+  return s;
+}
 
 uint32_t ModuleScopes::ensure_slot(std::string_view name) { return slot_for(name); }
 
@@ -169,37 +195,84 @@ uint32_t ModuleScopes::slot_for(std::string_view name) {
   return info.slot;
 }
 
+void ModuleScopes::resolve_frees(Scope* scope, diag::DiagnosticEngine& diags) {
+  // Every function scope: each name it uses without binding (or declares
+  // nonlocal) refers to the nearest enclosing function that binds it.
+  if (scope->kind != Scope::Kind::Module) {
+    for (std::string_view name : scope->uses) {
+      if (scope->declared_global.count(name)) continue;
+      if (scope->local_set.count(name) && !scope->declared_nonlocal.count(name)) continue;
+      Scope* owner = nullptr;
+      for (Scope* p = scope->parent; p != nullptr && !p->is_module; p = p->parent) {
+        if (p->kind == Scope::Kind::Class) continue;  // class bodies do not enclose
+        if (p->declared_global.count(name)) break;
+        if (p->local_set.count(name) && !p->declared_nonlocal.count(name)) {
+          owner = p;
+          break;
+        }
+      }
+      if (owner == nullptr) continue;  // a global (or a builtin)
+      owner->cells.insert(name);
+      // This scope and every scope between it and the owner pass it on.
+      for (Scope* s = scope; s != owner; s = s->parent) {
+        if (std::find(s->frees.begin(), s->frees.end(), name) == s->frees.end()) s->frees.push_back(name);
+      }
+    }
+  }
+  for (Scope* child : scope->children) resolve_frees(child, diags);
+}
+
 bool ModuleScopes::analyze(const ast::ModuleNode* module, diag::DiagnosticEngine& diags) {
   size_t errors_before = diags.error_count();
-  module_scope_.node = module;
-  module_scope_.is_module = true;
-
-  std::vector<const ast::Node*> pending;
+  module_scope_ = new_scope(Scope::Kind::Module, module, nullptr);
   std::vector<std::pair<Scope*, std::vector<std::pair<std::string_view, const ast::Node*>>>> all_stores;
-  {
-    ScopeBuilder b(module_scope_, diags, pending);
-    b.body(module->body);
-    all_stores.push_back({&module_scope_, std::move(b.stores)});
-  }
-  // Nested definitions, breadth first (the map keeps references stable).
+  std::vector<std::pair<Scope*, const ast::Node*>> pending;
+  auto run = [&](Scope* scope, auto&& fill) {
+    ScopeBuilder b(*scope, [this, scope](Scope::Kind kind, const ast::Node* node) {
+      return new_scope(kind, node, scope);
+    });
+    fill(b);
+    all_stores.push_back({scope, std::move(b.stores)});
+    pending.insert(pending.end(), b.nested.begin(), b.nested.end());
+  };
+  run(module_scope_, [&](ScopeBuilder& b) { b.body(module->body); });
   for (size_t i = 0; i < pending.size(); ++i) {
-    const auto* def = ast::cast<ast::FunctionDefNode>(pending[i]);
-    Scope& scope = function_scopes_[def];
-    scope.node = def;
-    ScopeBuilder b(scope, diags, pending);
-    const auto* args = ast::cast<ast::argumentsNode>(def->args);
-    for (ast::Node* a : args->posonlyargs) b.add_param(ast::cast<ast::argNode>(a)->arg);
-    for (ast::Node* a : args->args) b.add_param(ast::cast<ast::argNode>(a)->arg);
-    if (args->vararg) b.add_param(ast::cast<ast::argNode>(args->vararg)->arg);
-    for (ast::Node* a : args->kwonlyargs) b.add_param(ast::cast<ast::argNode>(a)->arg);
-    if (args->kwarg) b.add_param(ast::cast<ast::argNode>(args->kwarg)->arg);
-    b.body(def->body);
-    all_stores.push_back({&scope, std::move(b.stores)});
+    auto [scope, node] = pending[i];
+    if (node->kind == ast::NodeKind::ClassDef) {
+      const auto* cls = ast::cast<ast::ClassDefNode>(node);
+      scope->qualname = qualname_for(*scope->parent, cls->name);
+      run(scope, [&](ScopeBuilder& b) { b.body(cls->body); });
+      continue;
+    }
+    const ast::Node* args_node;
+    if (node->kind == ast::NodeKind::Lambda) {
+      args_node = ast::cast<ast::LambdaNode>(node)->args;
+      scope->qualname = qualname_for(*scope->parent, "<lambda>");
+    } else {
+      const auto* def = ast::cast<ast::FunctionDefNode>(node);
+      args_node = def->args;
+      scope->qualname = qualname_for(*scope->parent, def->name);
+    }
+    run(scope, [&](ScopeBuilder& b) {
+      const auto* args = ast::cast<ast::argumentsNode>(args_node);
+      for (ast::Node* a : args->posonlyargs) b.add_param(ast::cast<ast::argNode>(a)->arg);
+      for (ast::Node* a : args->args) b.add_param(ast::cast<ast::argNode>(a)->arg);
+      for (ast::Node* a : args->kwonlyargs) b.add_param(ast::cast<ast::argNode>(a)->arg);
+      if (args->vararg) b.add_param(ast::cast<ast::argNode>(args->vararg)->arg);
+      if (args->kwarg) b.add_param(ast::cast<ast::argNode>(args->kwarg)->arg);
+      if (node->kind == ast::NodeKind::Lambda) {
+        b.node(ast::cast<ast::LambdaNode>(node)->body);
+      } else {
+        b.body(ast::cast<ast::FunctionDefNode>(node)->body);
+      }
+    });
   }
+  resolve_frees(module_scope_, diags);
   // Global slots and binding counts.
   for (auto& [scope, stores] : all_stores) {
     for (auto& [name, site] : stores) {
-      if (!scope->is_module && !scope->declared_global.count(name)) continue;
+      bool global = scope->is_module || scope->declared_global.count(name);
+      if (!global) continue;
       slot_for(name);
       GlobalInfo& info = globals_[name];
       ++info.store_count;
@@ -212,7 +285,10 @@ bool ModuleScopes::analyze(const ast::ModuleNode* module, diag::DiagnosticEngine
 }
 
 NameKind ModuleScopes::resolve(const Scope& scope, std::string_view name) const {
-  if (!scope.is_module && !scope.declared_global.count(name) && scope.local_set.count(name)) return NameKind::Local;
+  if (!scope.is_module && !scope.declared_global.count(name)) {
+    if (std::find(scope.frees.begin(), scope.frees.end(), name) != scope.frees.end()) return NameKind::Free;
+    if (scope.local_set.count(name)) return scope.cells.count(name) ? NameKind::Cell : NameKind::Local;
+  }
   if (!is_stored_global(name) && is_builtin_name(name)) return NameKind::Builtin;
   return NameKind::Global;
 }

@@ -1,16 +1,22 @@
-// scopes.h — symbol tables: which names are local, global or builtin in each
-// code unit, with CPython's scoping rules.
+// scopes.h — symbol tables: how every name in every code unit resolves,
+// with CPython's scoping rules (local, cell, free, global, builtin).
 //
-// The analysis runs over the whole module before lowering. Every module-level
-// name (stored at module level, declared `global` somewhere, or read as a
-// global) gets a global slot; functions see their parameters and assigned
-// names as locals unless declared `global`. Names never stored at module
-// level that are builtins resolve to the builtin at compile time.
+// The analysis runs over the whole module before lowering:
+//   1. one Scope per code unit (module, `def`, `lambda`, `class` body),
+//      recording the names each binds, loads, and declares global/nonlocal;
+//   2. free-variable resolution: a name a function uses but does not bind
+//      refers to the nearest enclosing *function* that binds it (class
+//      bodies are skipped, as in CPython); that binding becomes a cell, and
+//      every function in between passes it through as a free variable.
+// Every module-level name gets a global slot; builtins that the module never
+// assigns resolve to the builtin at compile time.
 //
-// It also computes the facts the closed-world optimisations use: which
-// module globals are bound exactly once, by a `def`, and never rebound.
+// It also records the facts closed-world optimisations use: which module
+// globals are bound exactly once, by a `def`, and never rebound.
 #pragma once
 
+#include <memory>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -21,16 +27,37 @@
 
 namespace molt::sema {
 
-enum class NameKind : uint8_t { Local, Global, Builtin };
+enum class NameKind : uint8_t {
+  Local,    ///< a plain local of the function
+  Cell,     ///< a local captured by a nested function (lives in a cell)
+  Free,     ///< a variable of an enclosing function (reached through the closure)
+  Global,   ///< a module global slot
+  Builtin,  ///< a builtin (never assigned at module level)
+};
 
-/// The symbol table of one code unit (the module body or a `def`).
+/// The symbol table of one code unit.
 struct Scope {
-  const ast::Node* node = nullptr;  ///< ModuleNode or FunctionDefNode
+  enum class Kind : uint8_t { Module, Function, Class };
+  Kind kind = Kind::Module;
+  const ast::Node* node = nullptr;  ///< ModuleNode, FunctionDefNode, LambdaNode or ClassDefNode
+  Scope* parent = nullptr;
   bool is_module = false;
-  std::vector<std::string_view> params;  ///< parameter names, in order
-  std::vector<std::string_view> locals;  ///< params first, then other bound names in first-binding order
+  std::string qualname;
+  /// Parameters in the order the direct entry takes them: positional
+  /// (positional-only first), keyword-only, *args, **kwargs.
+  std::vector<std::string_view> params;
+  /// co_varnames: parameters, then the other bound names in first-binding order.
+  std::vector<std::string_view> locals;
   std::unordered_set<std::string_view> local_set;
   std::unordered_set<std::string_view> declared_global;
+  std::unordered_set<std::string_view> declared_nonlocal;
+  /// Names loaded (or declared nonlocal) without a local binding.
+  std::vector<std::string_view> uses;
+  /// Locals captured by nested functions.
+  std::unordered_set<std::string_view> cells;
+  /// Free variables, in closure order.
+  std::vector<std::string_view> frees;
+  std::vector<Scope*> children;
 };
 
 /// Facts about one module-level name.
@@ -44,13 +71,18 @@ struct GlobalInfo {
 /// Results of analysing one module.
 class ModuleScopes {
  public:
+  ModuleScopes();
+  ModuleScopes(const ModuleScopes&) = delete;
+  ModuleScopes& operator=(const ModuleScopes&) = delete;
+
   /// Analyses `module`; reports CPython's SyntaxErrors for misuse of
-  /// `global` to `diags`. Returns false on error.
+  /// `global`/`nonlocal` to `diags`. Returns false on error.
   bool analyze(const ast::ModuleNode* module, diag::DiagnosticEngine& diags);
 
-  const Scope& module_scope() const { return module_scope_; }
-  /// The scope of a function definition (must have been analysed).
-  const Scope& scope_of(const ast::Node* def) const { return function_scopes_.at(def); }
+  const Scope& module_scope() const { return *module_scope_; }
+  /// The scope of a def, lambda or class node.
+  const Scope& scope_of(const ast::Node* node) const { return *scopes_.at(node); }
+  bool has_scope(const ast::Node* node) const { return scopes_.count(node) != 0; }
   /// How `name` resolves inside `scope`.
   NameKind resolve(const Scope& scope, std::string_view name) const;
   /// Global slot info; null if `name` is not a module global.
@@ -64,11 +96,14 @@ class ModuleScopes {
   bool is_stored_global(std::string_view name) const;
 
  private:
-  void analyze_body(Scope& scope, const ast::NodeList& body, diag::DiagnosticEngine& diags);
   uint32_t slot_for(std::string_view name);
+  Scope* new_scope(Scope::Kind kind, const ast::Node* node, Scope* parent);
+  /// Resolves free variables of `scope` and its descendants.
+  void resolve_frees(Scope* scope, diag::DiagnosticEngine& diags);
 
-  Scope module_scope_;
-  std::unordered_map<const ast::Node*, Scope> function_scopes_;
+  std::vector<std::unique_ptr<Scope>> all_;
+  Scope* module_scope_ = nullptr;
+  std::unordered_map<const ast::Node*, Scope*> scopes_;
   std::unordered_map<std::string_view, GlobalInfo> globals_;
   std::vector<std::string_view> global_names_;
 };

@@ -41,23 +41,35 @@ std::string_view binary_op_name(BinaryOp op) {
 
 std::string_view builtin_name(BuiltinId id) {
   switch (id) {
-#define MOLT_BUILTIN(name, impl, object) \
-  case BuiltinId::name##_:               \
+#define MOLT_BUILTIN_FN(name, impl, object) \
+  case BuiltinId::name##_:                  \
     return #name;
 #include "molt/builtins.def"
-#undef MOLT_BUILTIN
+#undef MOLT_BUILTIN_FN
   }
   return "?";
 }
 
+std::string_view builtin_impl(BuiltinId id) {
+  // Functions are exported as molt_builtin_<name>; objects have none.
+  static const std::string_view kImpls[] = {
+#define MOLT_BUILTIN_FN(name, impl, object) "molt_builtin_" #name,
+#define MOLT_BUILTIN_OBJ(name, object) "",
+#include "molt/builtins.def"
+#undef MOLT_BUILTIN_OBJ
+#undef MOLT_BUILTIN_FN
+  };
+  return kImpls[static_cast<size_t>(id)];
+}
+
 bool lookup_builtin(std::string_view name, BuiltinId* out) {
-#define MOLT_BUILTIN(bname, impl, object) \
-  if (name == #bname) {                   \
-    *out = BuiltinId::bname##_;            \
-    return true;                          \
+#define MOLT_BUILTIN_FN(bname, impl, object) \
+  if (name == #bname) {                      \
+    *out = BuiltinId::bname##_;              \
+    return true;                             \
   }
 #include "molt/builtins.def"
-#undef MOLT_BUILTIN
+#undef MOLT_BUILTIN_FN
   return false;
 }
 
@@ -66,7 +78,10 @@ int Instr::num_successors() const {
     case Opcode::Br:
       return 1;
     case Opcode::CondBr:
+    case Opcode::Guard:
       return 2;
+    case Opcode::Reraise:
+      return succ[0] != nullptr ? 1 : 0;
     default:
       return 0;
   }
@@ -229,6 +244,8 @@ bool consumes_operand(const Instr* user, size_t index) {
       return true;
     case Opcode::StoreGlobal:
     case Opcode::Return:
+    case Opcode::RestoreHandled:
+    case Opcode::Reraise:
       return index == 0;
     default:
       return false;

@@ -59,13 +59,16 @@ enum class CompareKind : uint8_t { Lt, Le, Eq, Ne, Gt, Ge };
 
 /// Builtins the compiler knows (runtime/include/molt/builtins.def).
 enum class BuiltinId : uint8_t {
-#define MOLT_BUILTIN(name, impl, object) name##_,
+#define MOLT_BUILTIN_FN(name, impl, object) name##_,
 #include "molt/builtins.def"
-#undef MOLT_BUILTIN
+#undef MOLT_BUILTIN_FN
 };
 std::string_view builtin_name(BuiltinId id);
 /// Looks a builtin up by its Python name; false if there is none.
 bool lookup_builtin(std::string_view name, BuiltinId* out);
+/// The runtime's direct-call entry for a builtin, or empty if it is called
+/// through its object (exception classes).
+std::string_view builtin_impl(BuiltinId id);
 
 struct Block;
 struct Function;
@@ -84,6 +87,8 @@ struct Instr {
   std::string text;                ///< constant text or a name
   std::vector<std::string> names;  ///< ConstKwnames
   Function* callee = nullptr;
+  /// Guard: the instruction whose failure it tests.
+  Instr* guarded = nullptr;
   diag::Loc loc;  ///< source position for tracebacks (line 0 = none)
   /// Filled by the refcount pass for MayRaise instructions: the references
   /// to release if this instruction raises.
@@ -112,6 +117,16 @@ struct Function {
   std::string qualname;  ///< __qualname__
   std::string symbol;    ///< the LLVM symbol of the direct entry
   std::vector<std::string> param_names;
+  /// co_varnames: parameters, then the other local variables.
+  std::vector<std::string> varnames;
+  /// The parameter layout (see MoltFunctionInfo): param_names holds all of
+  /// them in direct-entry order.
+  int32_t nposonly = 0;
+  int32_t npositional = 0;
+  int32_t nkwonly = 0;
+  int32_t flags = 0;  ///< MOLT_FN_VARARGS | MOLT_FN_VARKW
+  /// The direct entry takes the closure tuple as its first argument.
+  bool has_closure = false;
   bool is_module_body = false;
   diag::Loc loc;
 

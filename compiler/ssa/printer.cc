@@ -99,6 +99,9 @@ void print_instr(std::string& out, const Instr* i) {
     case Opcode::Call:
       out += " nargs=" + std::to_string(i->aux);
       break;
+    case Opcode::Guard:
+      out += " %" + std::to_string(i->guarded ? i->guarded->id : 0) + ";";
+      break;
     default:
       break;
   }

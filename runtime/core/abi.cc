@@ -17,7 +17,14 @@
 #include "core/thread_state.h"
 #include "exc/exceptions.h"
 #include "exc/traceback.h"
+#include "core/iter.h"
 #include "modules/builtins.h"
+#include "objects/dict.h"
+#include "objects/iterators.h"
+#include "objects/list.h"
+#include "objects/range.h"
+#include "objects/set.h"
+#include "objects/slice.h"
 #include "objects/bool.h"
 #include "objects/float.h"
 #include "objects/function.h"
@@ -67,6 +74,47 @@ constexpr bool same_text(const char* a, const char* b) {
 
 // --- lifecycle --------------------------------------------------------------------
 
+namespace {
+
+/// The process exit status for an uncaught exception: SystemExit's code
+/// (None -> 0, an int -> itself, anything else printed to stderr -> 1), or
+/// 1 after printing the traceback, as CPython's handle_system_exit does.
+int32_t exit_status_for(Value exc) {
+  if (!is_subtype(type_of(exc), &exc::SystemExit)) {
+    print_exception(exc);
+    return 1;
+  }
+  ExceptionObject* e = as_exception(exc);
+  Value code = MOLT_NONE;
+  if (is_tuple(e->args) && tuple_size(e->args) == 1) {
+    code = tuple_item_borrowed(e->args, 0);
+  } else if (is_tuple(e->args) && tuple_size(e->args) > 1) {
+    code = e->args;
+  }
+  if (code == MOLT_NONE) return 0;
+  if (is_int_like(code)) {
+    int64_t v = 0;
+    if (int_to_i64(int_from_bool_or_int(code), &v)) return static_cast<int32_t>(v & 0xFF);
+    return -1 & 0xFF;
+  }
+  out_stdout().flush();
+  Value s = object_str(code);
+  if (!molt_is_error(s)) {
+    size_t n = 0;
+    const char* text = str_utf8(s, &n);
+    if (text != nullptr) {
+      out_stderr().write(text, n);
+      out_stderr().write("\n", 1);
+    }
+    decref(s);
+  }
+  clear_error();
+  out_stderr().flush();
+  return 1;
+}
+
+}  // namespace
+
 extern "C" int32_t molt_rt_main(int32_t argc, char** argv, MoltModuleInit module_init,
                                 MoltModuleFini module_fini) {
   (void)argc;
@@ -76,9 +124,8 @@ extern "C" int32_t molt_rt_main(int32_t argc, char** argv, MoltModuleInit module
   int32_t code = 0;
   if (molt_is_error(r)) {
     Value exc = fetch_error();
-    print_exception(exc);
+    code = exit_status_for(exc);
     decref(exc);
-    code = 1;
   } else {
     decref(r);
   }
@@ -154,9 +201,9 @@ extern "C" MoltValue molt_const_tuple(const MoltValue* items, size_t n) {
 
 extern "C" MoltValue molt_builtin_object(int32_t id) {
   static Object* const kObjects[] = {
-#define MOLT_BUILTIN(name, impl, object) reinterpret_cast<Object*>(&object),
+#define MOLT_BUILTIN_FN(name, impl, object) reinterpret_cast<Object*>(&object),
 #include "molt/builtins.def"
-#undef MOLT_BUILTIN
+#undef MOLT_BUILTIN_FN
   };
   if (id < 0 || static_cast<size_t>(id) >= sizeof kObjects / sizeof kObjects[0])
     fatal("molt_builtin_object: bad builtin id %d", id);
@@ -246,18 +293,18 @@ extern "C" MoltValue molt_binop_Pow(MoltValue a, MoltValue b) { return power(a, 
 
 extern "C" MoltValue molt_inplace_Add(MoltValue a, MoltValue b) {
   if (molt_is_small_int(a) && molt_is_small_int(b)) return molt_binop_Add(a, b);
-  return inplace_op(BinOp::Add, a, b);
+  return inplace_binary_op(BinOp::Add, a, b);
 }
 extern "C" MoltValue molt_inplace_Sub(MoltValue a, MoltValue b) {
   if (molt_is_small_int(a) && molt_is_small_int(b)) return molt_binop_Sub(a, b);
-  return inplace_op(BinOp::Sub, a, b);
+  return inplace_binary_op(BinOp::Sub, a, b);
 }
 extern "C" MoltValue molt_inplace_Mult(MoltValue a, MoltValue b) {
   if (molt_is_small_int(a) && molt_is_small_int(b)) return molt_binop_Mult(a, b);
-  return inplace_op(BinOp::Mult, a, b);
+  return inplace_binary_op(BinOp::Mult, a, b);
 }
 #define MOLT_SLOW_INPLACE(Name) \
-  extern "C" MoltValue molt_inplace_##Name(MoltValue a, MoltValue b) { return inplace_op(BinOp::Name, a, b); }
+  extern "C" MoltValue molt_inplace_##Name(MoltValue a, MoltValue b) { return inplace_binary_op(BinOp::Name, a, b); }
 MOLT_SLOW_INPLACE(MatMult)
 MOLT_SLOW_INPLACE(Div)
 MOLT_SLOW_INPLACE(Mod)
@@ -337,9 +384,74 @@ extern "C" int32_t molt_is(MoltValue a, MoltValue b) { return a == b; }
 
 extern "C" int32_t molt_truth(MoltValue v) { return object_truth(v); }
 
+// --- exceptions ------------------------------------------------------------------------
+
+extern "C" MoltValue molt_raise(MoltValue exc, MoltValue cause) {
+  Value e = exception_from_operand(exc, false);
+  if (molt_is_error(e)) return e;
+  if (cause != MOLT_UNBOUND) {
+    Value c = MOLT_NONE;
+    if (cause != MOLT_NONE) {
+      c = exception_from_operand(cause, true);
+      if (molt_is_error(c)) {
+        decref(e);
+        return c;
+      }
+    }
+    ExceptionObject* x = as_exception(e);
+    Value old = x->cause;
+    x->cause = c;
+    x->suppress_context = true;
+    decref(old);
+  }
+  return raise_instance(e);
+}
+
+extern "C" MoltValue molt_catch(void) { return fetch_error(); }
+
+extern "C" MoltValue molt_set_handled(MoltValue exc) {
+  Value prev = ts().handled_exc;
+  ts().handled_exc = new_ref(exc);
+  return prev;
+}
+
+extern "C" void molt_restore_handled(MoltValue prev) {
+  Value cur = ts().handled_exc;
+  ts().handled_exc = prev;
+  decref(cur);
+}
+
+extern "C" void molt_reraise(MoltValue exc) {
+  // Re-raising keeps __context__ as it was: no implicit chaining.
+  Value old = ts().current_exc;
+  ts().current_exc = exc;
+  decref(old);
+}
+
+extern "C" MoltValue molt_reraise_handled(void) {
+  Value handled = ts().handled_exc;
+  if (handled == MOLT_NONE) return raise(ErrorId::NoActiveException);
+  molt_reraise(new_ref(handled));
+  return MOLT_ERROR;
+}
+
+extern "C" int32_t molt_exception_matches(MoltValue exc, MoltValue type) { return exception_matches(exc, type); }
+
 // --- names ---------------------------------------------------------------------------
 
-extern "C" MoltValue molt_raise_name_error(const char* name) { return raise(ErrorId::NameNotDefined, name); }
+extern "C" MoltValue molt_raise_name_error(const char* name) {
+  raise(ErrorId::NameNotDefined, name);
+  // NameError.name enables CPython's "Did you mean" suggestion.
+  Value exc = current_error_borrowed();
+  if (is_exception(exc)) {
+    Value n = str_from_cstr(name);
+    if (molt_is_error(n)) return MOLT_ERROR;  // MemoryError replaced the NameError
+    ExceptionObject* e = as_exception(exc);
+    decref(e->name);
+    e->name = n;
+  }
+  return MOLT_ERROR;
+}
 
 extern "C" MoltValue molt_raise_unbound_local(const char* name) { return raise(ErrorId::UnboundLocal, name); }
 
@@ -351,9 +463,48 @@ extern "C" MoltValue molt_call(MoltValue callable, const MoltValue* args, size_t
   return call_object(callable, args, nargs, kwnames);
 }
 
-extern "C" int32_t molt_bind_args(const MoltFunctionInfo* info, const MoltValue* args, size_t nargs,
-                                  MoltValue kwnames, MoltValue* out) {
-  return bind_args(info, args, nargs, kwnames, out);
+extern "C" int32_t molt_bind_args(MoltValue function, const MoltValue* args, size_t nargs, MoltValue kwnames,
+                                  MoltValue* out) {
+  return bind_args(function, args, nargs, kwnames, out);
+}
+
+extern "C" void molt_release_args(MoltValue* values, size_t n) {
+  for (size_t i = 0; i < n; ++i) decref(values[i]);
+}
+
+extern "C" MoltValue molt_function_new_ex(const MoltFunctionInfo* info, MoltValue defaults, MoltValue kwdefaults,
+                                          MoltValue closure) {
+  return function_new(info, defaults, kwdefaults, closure);
+}
+
+extern "C" MoltValue molt_function_closure(MoltValue function) {
+  return reinterpret_cast<FunctionObject*>(as_object(function))->closure;
+}
+
+extern "C" MoltValue molt_make_cell(MoltValue value) { return cell_new(value); }
+
+extern "C" MoltValue molt_cell_get(MoltValue cell, const char* name, int32_t is_free) {
+  Value v = reinterpret_cast<CellObject*>(as_object(cell))->contents;
+  if (v != MOLT_UNBOUND) return new_ref(v);
+  if (!is_free) return raise(ErrorId::UnboundLocal, name);
+  raise(ErrorId::FreeVariableUnbound, name);
+  // Like NameError for globals, this one carries the name for suggestions.
+  Value exc = current_error_borrowed();
+  if (is_exception(exc)) {
+    Value n = str_from_cstr(name);
+    if (molt_is_error(n)) return MOLT_ERROR;
+    ExceptionObject* e = as_exception(exc);
+    decref(e->name);
+    e->name = n;
+  }
+  return MOLT_ERROR;
+}
+
+extern "C" void molt_cell_set(MoltValue cell, MoltValue value) {
+  CellObject* c = reinterpret_cast<CellObject*>(as_object(cell));
+  Value old = c->contents;
+  c->contents = new_ref(value);
+  decref(old);
 }
 
 extern "C" MoltValue molt_tuple_from_array(const MoltValue* items, size_t n) {
@@ -364,20 +515,14 @@ extern "C" MoltValue molt_tuple_from_array(const MoltValue* items, size_t n) {
 }
 
 // --- builtins ---------------------------------------------------------------------------
+// molt_builtin_<name>: the direct entry of each builtins.def function.
 
-extern "C" MoltValue molt_builtin_print(const MoltValue* args, size_t nargs, MoltValue kwnames) {
-  return builtin_print(args, nargs, kwnames);
-}
-
-extern "C" MoltValue molt_builtin_bool(const MoltValue* args, size_t nargs, MoltValue kwnames) {
-  return bool_type.construct(&bool_type, args, nargs, kwnames);
-}
-extern "C" MoltValue molt_builtin_float(const MoltValue* args, size_t nargs, MoltValue kwnames) {
-  return float_type.construct(&float_type, args, nargs, kwnames);
-}
-extern "C" MoltValue molt_builtin_int(const MoltValue* args, size_t nargs, MoltValue kwnames) {
-  return int_type.construct(&int_type, args, nargs, kwnames);
-}
-extern "C" MoltValue molt_builtin_str(const MoltValue* args, size_t nargs, MoltValue kwnames) {
-  return str_type.construct(&str_type, args, nargs, kwnames);
-}
+#define MOLT_BUILTIN_FN(name, impl, object)                                                       \
+  extern "C" MoltValue molt_builtin_##name(const MoltValue* args, size_t nargs, MoltValue kwnames); \
+  extern "C" MoltValue molt_builtin_##name(const MoltValue* args, size_t nargs, MoltValue kwnames) { \
+    return impl(args, nargs, kwnames);                                                          \
+  }
+#define MOLT_BUILTIN_OBJ(name, object)
+#include "molt/builtins.def"
+#undef MOLT_BUILTIN_OBJ
+#undef MOLT_BUILTIN_FN

@@ -288,3 +288,192 @@ int rich_compare_bool(Value v, Value w, CompareOp op) {
 }
 
 }  // namespace molt
+
+// --- containers: index, sequence and mapping protocol ------------------------------
+// Appended with the container types (objects/list.cc, dict.cc, ...): their
+// includes are kept here so the addition stays one block.
+#include "core/iter.h"
+#include "objects/container_util.h"
+
+namespace molt {
+
+bool has_index(Value v) {
+  if (molt_is_small_int(v) || molt_is_bool(v)) return true;
+  if (molt_is_double(v) || !molt_is_ptr(v)) return false;
+  if (is_int_like(v)) return true;
+  Type* t = type_of(v);
+  return t->as_number != nullptr && t->as_number->index != nullptr;
+}
+
+Value number_index(Value v) {
+  if (molt_is_small_int(v)) return v;
+  if (molt_is_bool(v)) return molt_from_small_int(molt_as_bool(v));
+  if (is_int_like(v)) return int_exact(v);
+  Type* t = type_of(v);
+  if (t->as_number == nullptr || t->as_number->index == nullptr) return raise(ErrorId::NotAnInteger, t->name);
+  Value r = t->as_number->index(v);
+  if (molt_is_error(r)) return r;
+  if (is_int_exact(r)) return r;
+  if (!is_int_like(r)) {
+    const char* name = type_name(r);
+    decref(r);
+    return raise(ErrorId::IndexReturnedNonInt, name);
+  }
+  Value exact = int_exact(int_from_bool_or_int(r));
+  decref(r);
+  return exact;
+}
+
+bool number_as_ssize(Value v, Type* overflow, int64_t* out) {
+  if (molt_is_small_int(v)) {
+    *out = molt_as_small_int(v);
+    return true;
+  }
+  Value i = number_index(v);
+  if (molt_is_error(i)) return false;
+  if (molt_is_small_int(i)) {
+    *out = molt_as_small_int(i);
+    return true;
+  }
+  bool fits = int_to_i64(i, out);
+  int sign = int_sign(i);
+  decref(i);
+  if (fits) return true;
+  if (overflow == nullptr) {
+    *out = sign < 0 ? INT64_MIN : INT64_MAX;
+    return true;
+  }
+  raise(overflow == &exc::IndexError ? ErrorId::IndexSizeIndexError : ErrorId::IndexSizeOverflow, type_name(v));
+  return false;
+}
+
+int64_t object_length(Value v) {
+  Type* t = type_of(v);
+  if (t->as_sequence != nullptr && t->as_sequence->length != nullptr) return t->as_sequence->length(v);
+  if (t->as_mapping != nullptr && t->as_mapping->length != nullptr) return t->as_mapping->length(v);
+  raise(ErrorId::HasNoLen, t->name);
+  return -1;
+}
+
+namespace {
+
+/// The sequence fallback of PyObject_GetItem/SetItem/DelItem: converts an
+/// index key and adjusts a negative index by len(o). Returns false with a
+/// TypeError when the key is not an index.
+bool sequence_index(Value o, Value key, int64_t* out) {
+  if (!has_index(key)) {
+    raise(ErrorId::SequenceIndexType, type_name(key));
+    return false;
+  }
+  if (!number_as_ssize(key, &exc::IndexError, out)) return false;
+  if (*out < 0) {
+    const SequenceMethods* sq = type_of(o)->as_sequence;
+    if (sq->length != nullptr) {
+      int64_t n = sq->length(o);
+      if (n < 0) return false;
+      *out += n;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Value object_getitem(Value o, Value key) {
+  Type* t = type_of(o);
+  if (t->as_mapping != nullptr && t->as_mapping->subscript != nullptr) return t->as_mapping->subscript(o, key);
+  if (t->as_sequence != nullptr && t->as_sequence->item != nullptr) {
+    int64_t i = 0;
+    if (!sequence_index(o, key, &i)) return MOLT_ERROR;
+    return t->as_sequence->item(o, i);
+  }
+  return raise(ErrorId::NotSubscriptable, t->name);
+}
+
+int object_setitem(Value o, Value key, Value value) {
+  Type* t = type_of(o);
+  if (t->as_mapping != nullptr && t->as_mapping->ass_subscript != nullptr) {
+    return t->as_mapping->ass_subscript(o, key, value);
+  }
+  raise(ErrorId::NoItemAssignment, t->name);
+  return -1;
+}
+
+int object_delitem(Value o, Value key) {
+  Type* t = type_of(o);
+  if (t->as_mapping != nullptr && t->as_mapping->ass_subscript != nullptr) {
+    return t->as_mapping->ass_subscript(o, key, MOLT_UNBOUND);
+  }
+  raise(ErrorId::NoItemDeletion, t->name);
+  return -1;
+}
+
+int object_contains(Value container, Value item) {
+  Type* t = type_of(container);
+  if (t->as_sequence != nullptr && t->as_sequence->contains != nullptr) return t->as_sequence->contains(container, item);
+  Value it = object_iter(container);
+  if (molt_is_error(it)) {
+    if (error_matches(&exc::TypeError)) {
+      clear_error();
+      raise(ErrorId::ArgumentNotIterable, t->name);
+    }
+    return -1;
+  }
+  int found = 0;
+  for (;;) {
+    Value x = iter_next(it);
+    if (x == MOLT_UNBOUND) break;
+    if (molt_is_error(x)) {
+      found = -1;
+      break;
+    }
+    int eq = items_equal(x, item);
+    decref(x);
+    if (eq != 0) {
+      found = eq;
+      break;
+    }
+  }
+  decref(it);
+  return found;
+}
+
+Value inplace_binary_op(BinOp op, Value a, Value b) {
+  if (op == BinOp::Pow || op == BinOp::DivMod) return inplace_op(op, a, b);
+  NumberSlot slot = slot_for(op);
+  Type* ta = type_of(a);
+  if (ta->as_number != nullptr) {
+    BinaryFunc islot = nullptr;
+    switch (op) {
+#define MOLT_BINOP(Name, slot_name, symbol, dunder, rdunder, idunder) \
+  case BinOp::Name:                                                   \
+    islot = ta->as_number->inplace_##slot_name;                       \
+    break;
+#include "core/binops.def"
+#undef MOLT_BINOP
+      case BinOp::Pow:
+        break;
+    }
+    if (islot != nullptr) {
+      Value r = islot(a, b);
+      if (!is_not_implemented(r)) return r;
+    }
+  }
+  Value r = binary_op1(a, b, slot);
+  if (!is_not_implemented(r)) return r;
+  const SequenceMethods* sa = ta->as_sequence;
+  if (op == BinOp::Add && sa != nullptr) {
+    if (sa->inplace_concat != nullptr) return sa->inplace_concat(a, b);
+    if (sa->concat != nullptr) return sa->concat(a, b);
+  } else if (op == BinOp::Mult) {
+    const SequenceMethods* sb = type_of(b)->as_sequence;
+    if (sa != nullptr && sa->inplace_repeat != nullptr) return sequence_repeat(sa->inplace_repeat, a, b);
+    if (sa != nullptr && sa->repeat != nullptr) return sequence_repeat(sa->repeat, a, b);
+    if (sb != nullptr && sb->repeat != nullptr) return sequence_repeat(sb->repeat, b, a);
+  }
+  char symbol[8];
+  snprintf(symbol, sizeof symbol, "%s=", symbol_for(op));
+  return binop_type_error(a, b, symbol);
+}
+
+}  // namespace molt

@@ -29,6 +29,13 @@ Value builtin_method_call(Value callable, const Value* args, size_t nargs, Value
   return m->def->impl(m->self, args, nargs, kwnames);
 }
 
+/// What a builtin method receives as `self`: the instance, or for a
+/// classmethod the class (the value itself when it is a type object).
+Value method_self(Value v, const MethodDef* def) {
+  if ((def->flags & kMethodClass) == 0 || type_of(v) == &type_type) return v;
+  return from_object(reinterpret_cast<Object*>(type_of(v)));
+}
+
 Value raise_no_attribute(Value v, Value name) {
   size_t n = 0;
   const char* text = str_utf8(name, &n);
@@ -84,7 +91,7 @@ Value generic_getattr(Value v, Value name) {
   Object* o = alloc_object(&builtin_method_type, sizeof(BuiltinMethodObject));
   if (o == nullptr) return MOLT_ERROR;
   BuiltinMethodObject* m = reinterpret_cast<BuiltinMethodObject*>(o);
-  m->self = new_ref(v);
+  m->self = new_ref(method_self(v, def));
   m->def = def;
   return from_object(o);
 }
@@ -115,7 +122,7 @@ Value call_method(Value v, Value name, const Value* args, size_t nargs, Value kw
     size_t n = 0;
     const char* text = str_utf8(name, &n);
     if (text == nullptr) return MOLT_ERROR;
-    if (const MethodDef* def = find_method(t, text, n)) return def->impl(v, args, nargs, kwnames);
+    if (const MethodDef* def = find_method(t, text, n)) return def->impl(method_self(v, def), args, nargs, kwnames);
   }
   Ref bound(object_getattr(v, name));
   if (bound.is_error()) return MOLT_ERROR;

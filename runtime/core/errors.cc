@@ -31,7 +31,7 @@ const ErrorInfo& error_info(ErrorId id) {
 // A statically allocated MemoryError instance, raised when allocation fails
 // so that reporting the failure needs no memory.
 ExceptionObject g_memory_error = {
-    {kImmortalRefcount, &exc::MemoryError}, MOLT_NONE, MOLT_NONE, MOLT_NONE, MOLT_NONE, MOLT_NONE, false,
+    {kImmortalRefcount, &exc::MemoryError}, MOLT_NONE, MOLT_NONE, MOLT_NONE, MOLT_NONE, MOLT_NONE, false, MOLT_NONE,
 };
 
 void set_pending(Value exc) {
@@ -43,6 +43,28 @@ void set_pending(Value exc) {
 }  // namespace
 
 Value raise_instance(Value stolen_exc) {
+  // Implicit chaining: an exception raised while another is being handled
+  // gets it as __context__ (CPython's _PyErr_SetObject), without creating a
+  // cycle through the new exception's own context chain.
+  Value handled = ts().handled_exc;
+  if (handled != MOLT_NONE && handled != stolen_exc && is_exception(stolen_exc) &&
+      stolen_exc != from_object(&g_memory_error.ob)) {
+    Value o = handled;
+    while (is_exception(o)) {
+      ExceptionObject* e = as_exception(o);
+      if (e->context == stolen_exc) {
+        Value c = e->context;
+        e->context = MOLT_NONE;
+        decref(c);
+        break;
+      }
+      o = e->context;
+    }
+    ExceptionObject* e = as_exception(stolen_exc);
+    Value old = e->context;
+    e->context = new_ref(handled);
+    decref(old);
+  }
   set_pending(stolen_exc);
   return MOLT_ERROR;
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 
 #include "core/errors.h"
+#include "core/gc.h"
+#include "exc/exceptions.h"
 #include "core/thread_state.h"
 #include "objects/bool.h"
 #include "objects/float.h"
@@ -16,6 +18,7 @@ namespace molt {
 ThreadState g_thread_state;
 
 Object* alloc_object(Type* type, size_t size) {
+  if (is_gc_type(type)) return gc_alloc(type, size);
   Object* o = static_cast<Object*>(malloc(size));
   if (o == nullptr) {
     raise_no_memory();
@@ -26,7 +29,13 @@ Object* alloc_object(Type* type, size_t size) {
   return o;
 }
 
-void free_object(Object* o) { free(o); }
+void free_object(Object* o) {
+  if (is_gc_type(o->type)) {
+    gc_free(o);
+  } else {
+    free(o);
+  }
+}
 
 void dealloc_object(Object* o) {
   Type* t = o->type;
@@ -109,6 +118,13 @@ Value type_call(Value self, const Value* args, size_t nargs, Value kwnames) {
   return t->construct(t, args, nargs, kwnames);
 }
 
+/// type(x) gives x's type; type(name, bases, dict) creates a class (not yet).
+Value type_construct(Type*, const Value* args, size_t nargs, Value kwnames) {
+  if (nargs == 1 && kwnames == MOLT_NONE) return new_ref(from_object(reinterpret_cast<Object*>(type_of(args[0]))));
+  if (nargs == 3) return raise_message(&exc::NotImplementedError, "type(name, bases, dict) is not supported by Molt yet");
+  return raise_message(&exc::TypeError, "type() takes 1 or 3 arguments");
+}
+
 }  // namespace
 
 Type type_type = {
@@ -126,6 +142,9 @@ Type type_type = {
     .as_sequence = nullptr,
     .as_mapping = nullptr,
     .call = type_call,
+    .iter = nullptr,
+    .iternext = nullptr,
+    .construct = type_construct,
 };
 
 }  // namespace molt

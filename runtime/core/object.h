@@ -129,6 +129,11 @@ struct NumberMethods {
   UnaryFunc to_int;
   UnaryFunc to_float;
   UnaryFunc index;
+  /// In-place forms (`a += b`: CPython's nb_inplace_*), one per binary
+  /// slot, named inplace_<slot>; null falls back to the binary slot.
+#define MOLT_BINOP(Name, slot, symbol, dunder, rdunder, idunder) BinaryFunc inplace_##slot;
+#include "core/binops.def"
+#undef MOLT_BINOP
 };
 
 /// Sequence protocol (used for str/list/tuple concatenation and repetition).
@@ -138,6 +143,10 @@ struct SequenceMethods {
   Value (*repeat)(Value, int64_t);
   Value (*item)(Value, int64_t);
   int (*contains)(Value container, Value item);  // -1 on error
+  /// `a += b` / `a *= n` for mutable sequences (sq_inplace_concat/repeat);
+  /// null falls back to concat/repeat.
+  BinaryFunc inplace_concat;
+  Value (*inplace_repeat)(Value, int64_t);
 };
 
 /// Mapping protocol.
@@ -172,7 +181,11 @@ enum TypeFlags : uint32_t {
   kTypeIsFloatSubclass = 1u << 4,
   kTypeIsTupleSubclass = 1u << 5,
   kTypeAcceptsSubclasses = 1u << 6,  // may be subclassed from Python code
+  kTypeIsGc = 1u << 7,               // instances carry a GcHeader (core/gc.h); needs traverse and clear
 };
+
+/// Calls `visit(child, arg)` for each value an object references.
+using VisitFn = void (*)(Value child, void* arg);
 
 /// A type object. Builtin types are statically allocated and immortal.
 struct Type {
@@ -203,6 +216,11 @@ struct Type {
   BinaryFunc getattr;
   /// Attribute assignment; `value` MOLT_UNBOUND deletes. 0 or -1.
   int (*setattr)(Value self, Value name, Value value);
+  /// GC types: visit every referenced value (core/gc.h).
+  void (*traverse)(Object* self, VisitFn visit, void* arg);
+  /// GC types: drop references that may form cycles (leaving the object
+  /// valid for its dealloc).
+  void (*clear)(Object* self);
 };
 
 extern Type type_type;

@@ -14,6 +14,10 @@ namespace molt {
 struct ThreadState {
   /// The exception being raised or propagated (owned), or MOLT_NONE.
   Value current_exc = MOLT_NONE;
+  /// The exception being handled by an `except`/`finally` block (owned), or
+  /// MOLT_NONE: sys.exc_info(), the implicit __context__ of new exceptions,
+  /// and what a bare `raise` re-raises.
+  Value handled_exc = MOLT_NONE;
   /// Number of active compiled-function frames.
   int32_t depth = 0;
   /// sys.getrecursionlimit(); CPython's default is 1000.

@@ -17,7 +17,32 @@ void exception_dealloc(Object* o) {
   decref(e->cause);
   decref(e->context);
   decref(e->notes);
+  decref(e->name);
   free_object(o);
+}
+
+void exception_traverse(Object* o, VisitFn visit, void* arg) {
+  ExceptionObject* e = reinterpret_cast<ExceptionObject*>(o);
+  visit(e->args, arg);
+  visit(e->traceback, arg);
+  visit(e->cause, arg);
+  visit(e->context, arg);
+  visit(e->notes, arg);
+  visit(e->name, arg);
+}
+
+void exception_clear(Object* o) {
+  ExceptionObject* e = reinterpret_cast<ExceptionObject*>(o);
+  Value vs[] = {e->args, e->traceback, e->cause, e->context, e->notes, e->name};
+  e->args = e->traceback = e->cause = e->context = e->name = MOLT_NONE;
+  e->notes = MOLT_UNBOUND;
+  for (Value v : vs) decref(v);
+}
+
+int64_t exception_hash(Value v) {
+  uint64_t p = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(molt_as_ptr(v)));
+  int64_t h = static_cast<int64_t>((p >> 4) | (p << 60));
+  return h == -1 ? -2 : h;
 }
 
 }  // namespace
@@ -27,6 +52,8 @@ Value exception_str(Value self) {
   // The static MemoryError has no args tuple (it must exist without allocating).
   int64_t n = is_tuple(e->args) ? tuple_size(e->args) : 0;
   if (n == 0) return str_from_ascii("", 0);
+  // KeyError shows the repr of a lone key, so KeyError('') reads as ''.
+  if (n == 1 && is_subtype(type_of(self), &exc::KeyError)) return object_repr(tuple_item_borrowed(e->args, 0));
   if (n == 1) return object_str(tuple_item_borrowed(e->args, 0));
   return object_str(e->args);
 }
@@ -54,18 +81,46 @@ Value exception_repr(Value self) {
   return str_from_format("%s%.*s", name, static_cast<int>(len), text);
 }
 
+namespace {
+
+/// BaseException(*args): CPython accepts any positional arguments and no
+/// keywords.
+Value exception_construct(Type* type, const Value* args, size_t nargs, Value kwnames) {
+  if (kwnames != MOLT_NONE && tuple_size(kwnames) > 0) return raise(ErrorId::ExceptionNoKeywords, type->name);
+  Value t = tuple_new(static_cast<int64_t>(nargs));
+  if (molt_is_error(t)) return t;
+  for (size_t i = 0; i < nargs; ++i) tuple_set_steal(t, static_cast<int64_t>(i), new_ref(args[i]));
+  return exception_new(type, t);
+}
+
+}  // namespace
+
 namespace exc {
 // Each exception type: same slots, its own name and base.
-#define MOLT_EXC_TYPE(name, base_ptr)                                                              \
-  Type name = {                                                                                    \
-      {kImmortalRefcount, &type_type},                                                             \
-      #name,                                                                                       \
-      base_ptr,                                                                                    \
-      kTypeIsExceptionSubclass | kTypeAcceptsSubclasses,                                           \
-      sizeof(ExceptionObject),                                                                     \
-      exception_dealloc,                                                                           \
-      exception_repr,                                                                              \
-      exception_str,                                                                               \
+#define MOLT_EXC_TYPE(exc_name, base_ptr)                                                              \
+  Type exc_name = {                                                                                \
+      .ob = {kImmortalRefcount, &type_type},                                                       \
+      .name = #exc_name,                                                                           \
+      .base = base_ptr,                                                                            \
+      .flags = kTypeIsExceptionSubclass | kTypeAcceptsSubclasses | kTypeIsGc,                      \
+      .basic_size = sizeof(ExceptionObject),                                                       \
+      .dealloc = exception_dealloc,                                                                \
+      .repr = exception_repr,                                                                      \
+      .str = exception_str,                                                                        \
+      .hash = exception_hash,                                                                      \
+      .richcompare = nullptr,                                                                      \
+      .as_number = nullptr,                                                                        \
+      .as_sequence = nullptr,                                                                      \
+      .as_mapping = nullptr,                                                                       \
+      .call = nullptr,                                                                             \
+      .iter = nullptr,                                                                             \
+      .iternext = nullptr,                                                                         \
+      .construct = exception_construct,                                                            \
+      .methods = nullptr,                                                                          \
+      .getattr = nullptr,                                                                          \
+      .setattr = nullptr,                                                                          \
+      .traverse = exception_traverse,                                                              \
+      .clear = exception_clear,                                                                    \
   };
 #define MOLT_EXC(name, base) MOLT_EXC_TYPE(name, MOLT_EXC_BASE_##base)
 #define MOLT_EXC_BASE_object (&object_type)
@@ -102,7 +157,46 @@ Value exception_new(Type* type, Value stolen_args) {
   e->context = MOLT_NONE;
   e->notes = MOLT_UNBOUND;
   e->suppress_context = false;
+  e->name = MOLT_NONE;
   return from_object(o);
+}
+
+bool is_exception_class(Value v) {
+  return molt_is_ptr(v) && type_of(v) == &type_type &&
+         (reinterpret_cast<Type*>(as_object(v))->flags & kTypeIsExceptionSubclass) != 0;
+}
+
+Value exception_from_operand(Value v, bool for_cause) {
+  if (is_exception(v)) return new_ref(v);
+  if (is_exception_class(v)) {
+    Type* t = reinterpret_cast<Type*>(as_object(v));
+    return t->construct(t, nullptr, 0, MOLT_NONE);
+  }
+  return raise(for_cause ? ErrorId::CauseNonException : ErrorId::RaiseNonException);
+}
+
+int exception_matches(Value exc, Value type) {
+  if (is_tuple(type)) {
+    // CPython checks every element is an exception class before matching.
+    int64_t n = tuple_size(type);
+    for (int64_t i = 0; i < n; ++i) {
+      Value t = tuple_item_borrowed(type, i);
+      if (!is_exception_class(t) && !is_tuple(t)) {
+        raise(ErrorId::CatchNonException);
+        return -1;
+      }
+    }
+    for (int64_t i = 0; i < n; ++i) {
+      int r = exception_matches(exc, tuple_item_borrowed(type, i));
+      if (r != 0) return r;
+    }
+    return 0;
+  }
+  if (!is_exception_class(type)) {
+    raise(ErrorId::CatchNonException);
+    return -1;
+  }
+  return is_subtype(type_of(exc), reinterpret_cast<Type*>(as_object(type))) ? 1 : 0;
 }
 
 bool is_exception(Value v) { return molt_is_ptr(v) && (type_of(v)->flags & kTypeIsExceptionSubclass) != 0; }

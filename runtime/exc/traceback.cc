@@ -11,6 +11,7 @@
 #include "core/errors.h"
 #include "core/output.h"
 #include "exc/exceptions.h"
+#include "exc/suggestions.h"
 #include "objects/str.h"
 
 namespace molt {
@@ -133,14 +134,24 @@ void print_exception_line(OutStream& err, Value exc) {
     err.write(text, n);
   }
   decref(s);
+  // NameError: CPython's hint, computed from the innermost frame.
+  if (is_subtype(t, &exc::NameError) && is_str(as_exception(exc)->name)) {
+    const MoltCodeInfo* code = nullptr;
+    for (Value v = as_exception(exc)->traceback; molt_is_ptr(v);) {
+      const TracebackObject* tb = reinterpret_cast<const TracebackObject*>(as_object(v));
+      code = tb->code;
+      v = tb->next;
+    }
+    size_t len = 0;
+    const char* name = str_utf8(as_exception(exc)->name, &len);
+    if (name != nullptr) write_name_error_hint(err, name, code);
+  }
   err.write("\n", 1);
 }
 
-}  // namespace
 
-void print_exception(Value exc) {
-  out_stdout().flush();
-  OutStream& err = out_stderr();
+/// One exception of a chain: traceback and final line.
+void print_one(OutStream& err, Value exc) {
   if (is_exception(exc) && molt_is_ptr(as_exception(exc)->traceback)) {
     err.write_cstr("Traceback (most recent call last):\n");
     // CPython collapses runs of more than three identical entries into
@@ -172,6 +183,47 @@ void print_exception(Value exc) {
     }
   }
   print_exception_line(err, exc);
+}
+
+}  // namespace
+
+void print_exception(Value exc) {
+  out_stdout().flush();
+  OutStream& err = out_stderr();
+  // Walk the chain from the newest exception back through __cause__ /
+  // __context__ (as CPython's default hook does, stopping at repeats), then
+  // print oldest first with the separator that explains each link.
+  constexpr int kMaxChain = 256;
+  Value chain[kMaxChain];
+  const char* links[kMaxChain];
+  int n = 0;
+  Value cur = exc;
+  while (n < kMaxChain) {
+    chain[n] = cur;
+    links[n] = nullptr;
+    ++n;
+    if (!is_exception(cur)) break;
+    ExceptionObject* e = as_exception(cur);
+    Value next = MOLT_NONE;
+    if (e->cause != MOLT_NONE) {
+      next = e->cause;
+      links[n - 1] = "\nThe above exception was the direct cause of the following exception:\n\n";
+    } else if (e->context != MOLT_NONE && !e->suppress_context) {
+      next = e->context;
+      links[n - 1] = "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+    bool seen = false;
+    for (int k = 0; k < n; ++k) seen |= chain[k] == next;
+    if (next == MOLT_NONE || seen) {
+      links[n - 1] = nullptr;
+      break;
+    }
+    cur = next;
+  }
+  for (int k = n - 1; k >= 0; --k) {
+    print_one(err, chain[k]);
+    if (k > 0 && links[k - 1] != nullptr) err.write_cstr(links[k - 1]);
+  }
   err.flush();
 }
 

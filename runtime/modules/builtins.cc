@@ -8,6 +8,9 @@
 #include "core/output.h"
 #include "exc/exceptions.h"
 #include "objects/str.h"
+#include "objects/bool.h"
+#include "objects/float.h"
+#include "objects/int.h"
 #include "objects/tuple.h"
 
 namespace molt {
@@ -88,5 +91,18 @@ Value builtin_print(const Value* args, size_t nargs, Value kwnames) {
 }
 
 BuiltinFunctionObject g_builtin_print = {{kImmortalRefcount, &builtin_function_type}, "print", builtin_print};
+
+Value builtin_bool(const Value* args, size_t nargs, Value kwnames) {
+  return bool_type.construct(&bool_type, args, nargs, kwnames);
+}
+Value builtin_float(const Value* args, size_t nargs, Value kwnames) {
+  return float_type.construct(&float_type, args, nargs, kwnames);
+}
+Value builtin_int(const Value* args, size_t nargs, Value kwnames) {
+  return int_type.construct(&int_type, args, nargs, kwnames);
+}
+Value builtin_str(const Value* args, size_t nargs, Value kwnames) {
+  return str_type.construct(&str_type, args, nargs, kwnames);
+}
 
 }  // namespace molt

@@ -17,7 +17,19 @@ extern Type builtin_function_type;
 struct FunctionObject {
   Object ob;
   const MoltFunctionInfo* info;
+  Value defaults;    ///< tuple of positional defaults, or None
+  Value kwdefaults;  ///< dict of keyword-only defaults, or None
+  Value closure;     ///< tuple of cells, or None
 };
+
+/// A closure cell (CPython's `cell`): one variable shared between a
+/// function and the functions nested in it.
+extern Type cell_type;
+struct CellObject {
+  Object ob;
+  Value contents;  ///< MOLT_UNBOUND when empty
+};
+Value cell_new(Value contents);
 
 /// A builtin function (print, len, ...): a name and a vectorcall-style
 /// implementation. Statically allocated and immortal.
@@ -27,12 +39,18 @@ struct BuiltinFunctionObject {
   Value (*impl)(const Value* args, size_t nargs, Value kwnames);
 };
 
-Value function_new(const MoltFunctionInfo* info);
+/// A function object for `info` with its defaults (tuple or None),
+/// keyword-only defaults (dict or None) and closure (tuple or None), all
+/// borrowed.
+Value function_new(const MoltFunctionInfo* info, Value defaults = MOLT_NONE, Value kwdefaults = MOLT_NONE,
+                   Value closure = MOLT_NONE);
 
-/// Binds positional and keyword arguments to the parameters of `info`
-/// following CPython's rules and messages. `out` receives nparams borrowed
-/// values. Returns 0, or -1 with TypeError set.
-int bind_args(const MoltFunctionInfo* info, const Value* args, size_t nargs, Value kwnames, Value* out);
+/// Binds vectorcall arguments to the parameters of the function object
+/// `function` with CPython 3.12's rules, defaults and TypeError messages.
+/// `out` receives info->nparams NEW references (the *args tuple and the
+/// **kwargs dict included). Returns 0, or -1 with TypeError set and nothing
+/// left to release.
+int bind_args(Value function, const Value* args, size_t nargs, Value kwnames, Value* out);
 
 /// Calls any callable with vectorcall arguments.
 Value call_object(Value callable, const Value* args, size_t nargs, Value kwnames);

@@ -14,6 +14,8 @@
 #include "exc/exceptions.h"
 #include "objects/int.h"
 #include "objects/none.h"
+#include "objects/str_impl.h"
+#include "objects/str_methods.h"
 
 namespace molt {
 
@@ -23,31 +25,6 @@ void str_dealloc(Object* o) {
   StrObject* s = reinterpret_cast<StrObject*>(o);
   if (s->utf8 != nullptr && !s->ascii) free(s->utf8);
   free_object(o);
-}
-
-inline uint32_t read_unit(const void* data, uint8_t kind, int64_t i) {
-  switch (kind) {
-    case 1:
-      return static_cast<const uint8_t*>(data)[i];
-    case 2:
-      return static_cast<const uint16_t*>(data)[i];
-    default:
-      return static_cast<const uint32_t*>(data)[i];
-  }
-}
-
-inline void write_unit(void* data, uint8_t kind, int64_t i, uint32_t cp) {
-  switch (kind) {
-    case 1:
-      static_cast<uint8_t*>(data)[i] = static_cast<uint8_t>(cp);
-      break;
-    case 2:
-      static_cast<uint16_t*>(data)[i] = static_cast<uint16_t>(cp);
-      break;
-    default:
-      static_cast<uint32_t*>(data)[i] = cp;
-      break;
-  }
 }
 
 /// Decodes one generalised-UTF-8 sequence at s[i..n). Returns the number of
@@ -105,7 +82,9 @@ size_t encode_one(uint32_t cp, char* out) {
 
 }  // namespace
 
-bool is_str(Value v) { return molt_is_ptr(v) && (as_object(v)->type->flags & kTypeIsStrSubclass) != 0; }
+bool is_str(Value v) {
+  return molt_is_ptr(v) && (as_object(v)->type->flags & kTypeIsStrSubclass) != 0;
+}
 
 Value str_new_raw(int64_t length, uint8_t kind, bool ascii) {
   size_t bytes = sizeof(StrObject) + static_cast<size_t>(length + 1) * kind;
@@ -129,7 +108,9 @@ Value str_from_ascii(const char* text, size_t n) {
   return v;
 }
 
-Value str_from_cstr(const char* s) { return str_from_utf8(s, strlen(s)); }
+Value str_from_cstr(const char* s) {
+  return str_from_utf8(s, strlen(s));
+}
 
 Value str_from_utf8(const char* text, size_t n) {
   const unsigned char* s = reinterpret_cast<const unsigned char*>(text);
@@ -190,7 +171,9 @@ Value str_from_code_point(uint32_t cp) {
   return v;
 }
 
-uint32_t str_code_point(StrObject* s, int64_t i) { return read_unit(str_data(s), s->kind, i); }
+uint32_t str_code_point(StrObject* s, int64_t i) {
+  return read_unit(str_data(s), s->kind, i);
+}
 
 const char* str_utf8(Value v, size_t* len) {
   StrObject* s = as_str(v);
@@ -200,7 +183,8 @@ const char* str_utf8(Value v, size_t* len) {
     for (int64_t i = 0; i < s->length; ++i) {
       uint32_t cp = read_unit(data, s->kind, i);
       if (cp >= 0xD800 && cp <= 0xDFFF) {
-        raise_message(&exc::UnicodeEncodeError, "'utf-8' codec can't encode character: surrogates not allowed");
+        raise_message(&exc::UnicodeEncodeError,
+                      "'utf-8' codec can't encode character: surrogates not allowed");
         return nullptr;
       }
       bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
@@ -290,7 +274,9 @@ int str_compare(Value a, Value b) {
 
 namespace {
 
-inline uint64_t rotl(uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
+inline uint64_t rotl(uint64_t x, int b) {
+  return (x << b) | (x >> (64 - b));
+}
 
 inline void sip_round(uint64_t& v0, uint64_t& v1, uint64_t& v2, uint64_t& v3) {
   v0 += v1;
@@ -354,21 +340,38 @@ int64_t str_hash(Value v) {
 Value str_repr(Value v) {
   StrObject* s = as_str(v);
   const void* data = str_data(s);
-  bool has_single = false, has_double = false;
-  for (int64_t i = 0; i < s->length; ++i) {
-    uint32_t cp = read_unit(data, s->kind, i);
+  int kind = s->kind;
+  int64_t len = s->length;
+  // First pass: the quote (single unless the text has ' and no ") and
+  // whether anything needs escaping.
+  bool has_single = false, has_double = false, plain = true;
+  for (int64_t i = 0; i < len; ++i) {
+    uint32_t cp = read_unit(data, kind, i);
     if (cp == '\'') has_single = true;
     if (cp == '"') has_double = true;
+    if (cp < 0x20 || cp == 0x7F || cp == '\\' || (cp >= 0x80 && !unicode::is_printable(cp))) plain = false;
   }
-  char quote = has_single && !has_double ? '"' : '\'';
-  StrBuilder b;
-  if (!b.append_char(quote)) return MOLT_ERROR;
+  uint32_t quote = has_single && !has_double ? '"' : '\'';
+  if (plain && !(has_single && has_double)) {
+    // Nothing to escape: the text between quotes, in its own kind.
+    Value r = str_new_raw(len + 2, s->kind, s->ascii);
+    if (molt_is_error(r)) return r;
+    char* d = static_cast<char*>(str_data(as_str(r)));
+    write_unit(d, kind, 0, quote);
+    memcpy(d + kind, data, static_cast<size_t>(len) * static_cast<size_t>(kind));
+    write_unit(d, kind, len + 1, quote);
+    return r;
+  }
+  StrWriter w;
+  if (!w.reserve(len + 2, s->ascii ? 0x7F : kind == 1 ? 0xFF : kind == 2 ? 0xFFFF : 0x10FFFF))
+    return MOLT_ERROR;
+  if (!w.append(quote)) return MOLT_ERROR;
   static const char kHex[] = "0123456789abcdef";
-  for (int64_t i = 0; i < s->length; ++i) {
-    uint32_t cp = read_unit(data, s->kind, i);
+  for (int64_t i = 0; i < len; ++i) {
+    uint32_t cp = read_unit(data, kind, i);
     char buf[12];
-    size_t n = 0;
-    if (cp == static_cast<uint32_t>(quote) || cp == '\\') {
+    int n = 0;
+    if (cp == quote || cp == '\\') {
       buf[n++] = '\\';
       buf[n++] = static_cast<char>(cp);
     } else if (cp == '\t') {
@@ -380,33 +383,27 @@ Value str_repr(Value v) {
     } else if (cp == '\r') {
       buf[n++] = '\\';
       buf[n++] = 'r';
-    } else if (cp < 0x80 && cp >= 0x20 && cp != 0x7F) {
-      buf[n++] = static_cast<char>(cp);
-    } else if (cp >= 0x80 && unicode::is_printable(cp)) {
-      n = encode_one(cp, buf);
-    } else if (cp <= 0xFF) {
-      buf[n++] = '\\';
-      buf[n++] = 'x';
-      buf[n++] = kHex[cp >> 4];
-      buf[n++] = kHex[cp & 15];
-    } else if (cp <= 0xFFFF) {
-      buf[n++] = '\\';
-      buf[n++] = 'u';
-      for (int shift = 12; shift >= 0; shift -= 4) buf[n++] = kHex[(cp >> shift) & 15];
+    } else if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0x80 && unicode::is_printable(cp))) {
+      if (!w.append(cp)) return MOLT_ERROR;
+      continue;
     } else {
+      // Control characters, \x7f and non-printable code points.
       buf[n++] = '\\';
-      buf[n++] = 'U';
-      for (int shift = 28; shift >= 0; shift -= 4) buf[n++] = kHex[(cp >> shift) & 15];
+      int digits = cp <= 0xFF ? 2 : cp <= 0xFFFF ? 4 : 8;
+      buf[n++] = digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
+      for (int k = digits - 1; k >= 0; --k) buf[n++] = kHex[(cp >> (4 * k)) & 15];
     }
-    if (!b.append(buf, n)) return MOLT_ERROR;
+    if (!w.append_ascii(buf, static_cast<size_t>(n))) return MOLT_ERROR;
   }
-  if (!b.append_char(quote)) return MOLT_ERROR;
-  return b.finish();
+  if (!w.append(quote)) return MOLT_ERROR;
+  return w.finish();
 }
 
 // --- StrBuilder --------------------------------------------------------------------
 
-StrBuilder::~StrBuilder() { free(buf_); }
+StrBuilder::~StrBuilder() {
+  free(buf_);
+}
 
 bool StrBuilder::reserve(size_t extra) {
   if (len_ + extra <= cap_) return true;
@@ -429,7 +426,9 @@ bool StrBuilder::append(const char* s, size_t n) {
   return true;
 }
 
-bool StrBuilder::append_cstr(const char* s) { return append(s, strlen(s)); }
+bool StrBuilder::append_cstr(const char* s) {
+  return append(s, strlen(s));
+}
 
 bool StrBuilder::append_str(Value s) {
   size_t n = 0;
@@ -447,9 +446,15 @@ Value StrBuilder::finish() {
 
 namespace {
 
-Value str_str(Value v) { return new_ref(v); }
-int64_t str_hash_slot(Value v) { return str_hash(v); }
-int64_t str_len_slot(Value v) { return str_length(v); }
+Value str_str(Value v) {
+  return new_ref(v);
+}
+int64_t str_hash_slot(Value v) {
+  return str_hash(v);
+}
+int64_t str_len_slot(Value v) {
+  return str_length(v);
+}
 
 Value str_richcompare(Value a, Value b, CompareOp op) {
   if (!is_str(a) || !is_str(b)) return not_implemented();
@@ -488,7 +493,8 @@ Value str_construct(Type* type, const Value* args, size_t nargs, Value kwnames) 
       return raise(ErrorId::InvalidKeywordFor, name ? name : "?", "str");
     }
   }
-  if (nargs > 1) return raise_message(&exc::NotImplementedError, "str(bytes, encoding) is not supported by Molt yet");
+  if (nargs > 1)
+    return raise_message(&exc::NotImplementedError, "str(bytes, encoding) is not supported by Molt yet");
   if (object == MOLT_UNBOUND) return str_from_ascii("", 0);
   return object_str(object);
 }
@@ -497,6 +503,23 @@ const SequenceMethods kStrSequence = {
     .length = str_len_slot,
     .concat = str_concat_slot,
     .repeat = str_repeat,
+    .item = str_item,
+    .contains = str_contains,
+};
+
+const MappingMethods kStrMapping = {
+    .length = str_len_slot,
+    .subscript = str_getitem,
+};
+
+/// str.__mod__: printf-style formatting when the left operand is a str.
+Value str_mod_slot(Value a, Value b) {
+  if (!is_str(a)) return not_implemented();
+  return str_mod(a, b);
+}
+
+const NumberMethods kStrNumber = {
+    .remainder = str_mod_slot,
 };
 
 }  // namespace
@@ -512,13 +535,14 @@ Type str_type = {
     .str = str_str,
     .hash = str_hash_slot,
     .richcompare = str_richcompare,
-    .as_number = nullptr,
+    .as_number = &kStrNumber,
     .as_sequence = &kStrSequence,
-    .as_mapping = nullptr,
+    .as_mapping = &kStrMapping,
     .call = nullptr,
-    .iter = nullptr,
+    .iter = str_iter,
     .iternext = nullptr,
     .construct = str_construct,
+    .methods = kStrMethods,
 };
 
 }  // namespace molt

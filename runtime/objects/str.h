@@ -28,11 +28,17 @@ struct StrObject {
   // followed by `length + 1` code units of `kind` bytes (NUL-terminated)
 };
 
-inline StrObject* as_str(Value v) { return reinterpret_cast<StrObject*>(as_object(v)); }
-inline void* str_data(StrObject* s) { return reinterpret_cast<char*>(s) + sizeof(StrObject); }
+inline StrObject* as_str(Value v) {
+  return reinterpret_cast<StrObject*>(as_object(v));
+}
+inline void* str_data(StrObject* s) {
+  return reinterpret_cast<char*>(s) + sizeof(StrObject);
+}
 /// True for str and its subclasses.
 bool is_str(Value v);
-inline bool is_str_exact(Value v) { return molt_is_ptr(v) && as_object(v)->type == &str_type; }
+inline bool is_str_exact(Value v) {
+  return molt_is_ptr(v) && as_object(v)->type == &str_type;
+}
 
 /// Decodes UTF-8 (generalised: lone surrogates encoded as 3-byte sequences
 /// are accepted). Invalid input is a SystemError (callers validate first).
@@ -51,7 +57,9 @@ Value str_new_raw(int64_t length, uint8_t kind, bool ascii);
 /// UTF-8 text of a str (cached, owned by the str). Returns null with an
 /// exception set if the string holds lone surrogates (UnicodeEncodeError).
 const char* str_utf8(Value s, size_t* len);
-inline int64_t str_length(Value s) { return as_str(s)->length; }
+inline int64_t str_length(Value s) {
+  return as_str(s)->length;
+}
 /// Code point at index i (0 <= i < length).
 uint32_t str_code_point(StrObject* s, int64_t i);
 
@@ -69,6 +77,63 @@ int64_t str_hash(Value s);
 /// SipHash-1-3 with a zero key over raw bytes: CPython's str/bytes hash
 /// with PYTHONHASHSEED=0 (0 for empty input, never -1).
 int64_t hash_bytes(const void* data, size_t n);
+
+// --- operations and methods (str_*.cc) -------------------------------------------------
+// Arguments are strs unless stated; results are new references or
+// MOLT_ERROR with CPython's exception.
+
+/// s[i] (negative i counts from the end); IndexError "string index out of range".
+Value str_item(Value s, int64_t i);
+/// s[start:stop:step] with unadjusted slice bounds (as slice_unpack gives).
+Value str_slice(Value s, int64_t start, int64_t stop, int64_t step);
+/// s[key] for an index-like or slice key (the mapping subscript slot).
+Value str_getitem(Value s, Value key);
+/// `item in s`: 1/0, or -1 with TypeError "'in <string>' requires string as
+/// left operand, not int".
+int str_contains(Value s, Value item);
+/// iter(s): a str_ascii_iterator or str_iterator.
+Value str_iter(Value s);
+extern Type str_iterator_type;
+extern Type str_ascii_iterator_type;
+
+/// s.lower(), s.upper() (full Unicode mappings).
+Value str_lower(Value s);
+Value str_upper(Value s);
+/// s.split(sep, maxsplit) / s.rsplit(...) when reverse; sep None splits on
+/// whitespace; maxsplit < 0 means no limit. sep must not be empty.
+Value str_split(Value s, Value sep, int64_t maxsplit, bool reverse);
+/// s.splitlines(keepends).
+Value str_splitlines(Value s, bool keepends);
+/// sep.join(iterable): TypeErrors for non-str items and non-iterables.
+Value str_join(Value sep, Value iterable);
+/// s.replace(old, new, count); count < 0 replaces all.
+Value str_replace(Value s, Value old, Value repl, int64_t count);
+/// s.isidentifier().
+bool str_is_identifier(Value s);
+/// s % args (printf-style formatting).
+Value str_mod(Value format, Value args);
+/// ascii(s) for a str: repr(s) with every non-ASCII code point escaped.
+Value str_ascii_repr(Value s);
+/// s with each non-ASCII code point written as \xNN, \uNNNN or \UNNNNNNNN.
+Value str_escape_non_ascii(Value s);
+/// ascii(v): repr(v) with non-ASCII escaped (also '%a' and '!a').
+Value object_ascii(Value v);
+/// s.format(*args, **kwargs) with vectorcall arguments.
+Value str_format(Value s, const Value* args, size_t nargs, Value kwnames);
+/// s.translate(table).
+Value str_translate(Value s, Value table);
+/// str.maketrans(x[, y[, z]]); absent arguments are MOLT_UNBOUND.
+Value str_maketrans(Value x, Value y, Value z);
+
+/// The builtins chr(i), ord(c) and ascii(obj): vectorcall entries with
+/// CPython's argument errors, and their immortal function objects.
+Value builtin_chr(const Value* args, size_t nargs, Value kwnames);
+Value builtin_ord(const Value* args, size_t nargs, Value kwnames);
+Value builtin_ascii(const Value* args, size_t nargs, Value kwnames);
+struct BuiltinFunctionObject;
+extern BuiltinFunctionObject g_builtin_chr;
+extern BuiltinFunctionObject g_builtin_ord;
+extern BuiltinFunctionObject g_builtin_ascii;
 
 /// Builds str values incrementally from UTF-8 pieces.
 class StrBuilder {

@@ -26,10 +26,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   molt::diag::SourceFile file("fuzz.py", text);
   {
-    std::vector<molt::lex::Token> tokens;
+    molt::lex::TokenStream tokens;
     molt::diag::DiagnosticEngine diags;
     bool ok = molt::lex::tokenize(file, tokens, diags);
-    std::string dumped = molt::lex::dump_tokens(file, tokens);
+    std::string dumped = molt::lex::dump_tokens(file, tokens.tokens);
     if (!ok && diags.error_count() != 1) std::abort();
   }
   molt::ast::AstContext ctx;

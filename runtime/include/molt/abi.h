@@ -13,22 +13,47 @@
 extern "C" {
 #endif
 
+/** The module's global variables, for NameError suggestions. */
+typedef struct MoltModuleInfo {
+  const char* const* global_names; /**< one per global slot */
+  MoltValue* const* global_slots;  /**< the slots (MOLT_UNBOUND when unassigned) */
+  int32_t nglobals;
+} MoltModuleInfo;
+
 /** Describes a compiled code unit (function or module body) for
  * tracebacks. Emitted by codegen as a constant. */
 typedef struct MoltCodeInfo {
-  const char* name;     /**< co_name: "f", "<module>" */
-  const char* filename; /**< the path as given to the compiler */
+  const char* name;              /**< co_name: "f", "<module>" */
+  const char* filename;          /**< the path as given to the compiler */
+  const char* const* varnames;   /**< co_varnames: parameters, then other locals */
+  int32_t nvarnames;
+  const MoltModuleInfo* module;  /**< the module the code belongs to */
 } MoltCodeInfo;
 
 /** Generic entry of a compiled function: CPython's vectorcall shape. */
 typedef MoltValue (*MoltGenericEntry)(MoltValue self, const MoltValue* args, size_t nargs, MoltValue kwnames);
 
+/** MoltFunctionInfo.flags */
+#define MOLT_FN_VARARGS 1 /**< has a *args parameter */
+#define MOLT_FN_VARKW 2   /**< has a **kwargs parameter */
+
 /** Describes a `def` for the function objects created from it. Emitted by
- * codegen as a constant. */
+ * codegen as a constant.
+ *
+ * The direct entry takes, in order: the closure tuple (if has_closure),
+ * then the npositional positional parameters (the first nposonly of them
+ * positional-only), the nkwonly keyword-only ones, the *args tuple and the
+ * **kwargs dict when present. param_names lists the same parameters in the
+ * same order (without the closure). */
 typedef struct MoltFunctionInfo {
   const char* name;               /**< __name__ */
   const char* qualname;           /**< __qualname__ */
-  int32_t nparams;                /**< positional-or-keyword parameters */
+  int32_t nposonly;
+  int32_t npositional;
+  int32_t nkwonly;
+  int32_t flags;                  /**< MOLT_FN_* */
+  int32_t nparams;                /**< all parameters, as the direct entry takes them */
+  int32_t has_closure;
   const char* const* param_names; /**< nparams names */
   MoltGenericEntry generic;       /**< generic entry point */
 } MoltFunctionInfo;
@@ -85,20 +110,47 @@ int32_t molt_compare_bool(MoltValue a, MoltValue b, int32_t op);
 int32_t molt_is(MoltValue a, MoltValue b);
 int32_t molt_truth(MoltValue v);
 
+MoltValue molt_raise(MoltValue exc, MoltValue cause);
+MoltValue molt_catch(void);
+MoltValue molt_set_handled(MoltValue exc);
+void molt_restore_handled(MoltValue prev);
+void molt_reraise(MoltValue exc);
+MoltValue molt_reraise_handled(void);
+int32_t molt_exception_matches(MoltValue exc, MoltValue type);
+
 MoltValue molt_raise_name_error(const char* name);
 MoltValue molt_raise_unbound_local(const char* name);
 
 MoltValue molt_function_new(const MoltFunctionInfo* info);
 MoltValue molt_call(MoltValue callable, const MoltValue* args, size_t nargs, MoltValue kwnames);
-int32_t molt_bind_args(const MoltFunctionInfo* info, const MoltValue* args, size_t nargs, MoltValue kwnames,
-                       MoltValue* out);
+int32_t molt_bind_args(MoltValue function, const MoltValue* args, size_t nargs, MoltValue kwnames, MoltValue* out);
+void molt_release_args(MoltValue* values, size_t n);
+MoltValue molt_function_new_ex(const MoltFunctionInfo* info, MoltValue defaults, MoltValue kwdefaults,
+                               MoltValue closure);
+MoltValue molt_function_closure(MoltValue function);
+MoltValue molt_make_cell(MoltValue value);
+MoltValue molt_cell_get(MoltValue cell, const char* name, int32_t is_free);
+void molt_cell_set(MoltValue cell, MoltValue value);
 MoltValue molt_tuple_from_array(const MoltValue* items, size_t n);
 
-MoltValue molt_builtin_print(const MoltValue* args, size_t nargs, MoltValue kwnames);
-MoltValue molt_builtin_bool(const MoltValue* args, size_t nargs, MoltValue kwnames);
-MoltValue molt_builtin_float(const MoltValue* args, size_t nargs, MoltValue kwnames);
-MoltValue molt_builtin_int(const MoltValue* args, size_t nargs, MoltValue kwnames);
-MoltValue molt_builtin_str(const MoltValue* args, size_t nargs, MoltValue kwnames);
+MoltValue molt_get_iter(MoltValue v);
+MoltValue molt_iter_next(MoltValue it);
+MoltValue molt_getitem(MoltValue o, MoltValue k);
+int32_t molt_setitem(MoltValue o, MoltValue k, MoltValue v);
+int32_t molt_delitem(MoltValue o, MoltValue k);
+MoltValue molt_getattr(MoltValue o, MoltValue name);
+int32_t molt_setattr(MoltValue o, MoltValue name, MoltValue v);
+int32_t molt_delattr(MoltValue o, MoltValue name);
+MoltValue molt_call_method(MoltValue o, MoltValue name, const MoltValue* args, size_t nargs, MoltValue kwnames);
+int32_t molt_contains(MoltValue container, MoltValue item);
+MoltValue molt_build_list(const MoltValue* items, size_t n);
+MoltValue molt_build_dict(const MoltValue* items, size_t npairs);
+MoltValue molt_build_set(const MoltValue* items, size_t n);
+MoltValue molt_build_slice(MoltValue start, MoltValue stop, MoltValue step);
+MoltValue molt_unpack(MoltValue v, size_t n);
+MoltValue molt_unpack_ex(MoltValue v, size_t before, size_t after);
+MoltValue molt_tuple_get(MoltValue t, size_t i);
+
 
 #ifdef __cplusplus
 } /* extern "C" */

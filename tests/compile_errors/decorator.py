@@ -1,4 +1,0 @@
-# error: 2:2: a decorator is not supported by Molt yet
-@print
-def f():
-    pass

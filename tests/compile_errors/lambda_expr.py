@@ -1,2 +1,0 @@
-# error: 2:5: 'lambda' is not supported by Molt yet
-f = lambda x: x

@@ -1,0 +1,6 @@
+print(round(2.5), round(3.5), round(-0.5), round(0.5), round(2.675, 2), round(3.14159, 3))
+print(round(1234, -2), round(1250, -2), round(1350, -2), round(-1250, -2), round(5))
+print(round(1234.5678, -2), round(0.0), round(-2.5), round(1.5, 0), round(7, 0))
+print(divmod(7, 2), divmod(-7, 2), divmod(7.5, 2), divmod(2 ** 70, 7))
+print(pow(2, 10), pow(2, 10, 1000), pow(2.0, 3), pow(2, -1), pow(base=3, exp=2))
+print(hex(255), oct(-8), bin(5), hex(2 ** 70), bin(0))

@@ -1,0 +1,5 @@
+def f():
+    return later_value
+
+f()
+later_value = 1

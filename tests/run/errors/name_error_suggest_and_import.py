@@ -1,0 +1,4 @@
+rc = 1
+def f():
+    return re
+f()

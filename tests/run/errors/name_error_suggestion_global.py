@@ -1,0 +1,6 @@
+counter = 0
+
+def bump():
+    return countr + 1
+
+bump()

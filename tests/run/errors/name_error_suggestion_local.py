@@ -1,0 +1,5 @@
+def f():
+    value = 1
+    return valeu
+
+f()

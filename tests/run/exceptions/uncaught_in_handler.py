@@ -1,0 +1,7 @@
+def risky():
+    try:
+        raise ValueError("first")
+    except ValueError:
+        return 1 / 0
+
+risky()
