@@ -309,6 +309,12 @@ class FunctionEmitter {
         check_value(i, r);
         break;
       }
+      case Opcode::BuildClass:
+        r = call_value(i, "molt_build_class");
+        break;
+      case Opcode::ClassGet:
+        r = call_value(i, "molt_class_get");
+        break;
       case Opcode::MakeCell:
         r = call_value(i, "molt_make_cell");
         break;

@@ -245,6 +245,8 @@ Instr* FunctionLowerer::load_name(const ast::NameNode* n) {
     case sema::NameKind::Cell:
     case sema::NameKind::Free:
       return read_local(n->id, n);
+    case sema::NameKind::ClassName:
+      return load_class_name(n);
     case sema::NameKind::Builtin: {
       Instr* b = entry_constant(Opcode::LoadBuiltin);
       ssa::BuiltinId id{};
@@ -409,6 +411,20 @@ Instr* FunctionLowerer::call(const ast::CallNode* e) {
                          "Molt compiles the whole program ahead of time and cannot run code created at run time"});
       return none();
     }
+  }
+  // Zero-argument super() inside a method: super(__class__, <first argument>).
+  if (const auto* fname = ast::dyn_cast<ast::NameNode>(e->func);
+      fname && fname->id == "super" && e->args.empty() && e->keywords.empty() &&
+      ctx_.scopes.resolve(scope_, "super") == sema::NameKind::Builtin && cells_.count("__class__") &&
+      !scope_.params.empty()) {
+    Instr* cls = emit(Opcode::CellGet, {cells_.at("__class__")}, e);
+    cls->text = "__class__";
+    cls->imm = 1;
+    Instr* first = read_local(scope_.params[0], e);
+    Instr* super_type = load_name(fname);
+    Instr* call = emit(Opcode::Call, {super_type, cls, first, none()}, e);
+    call->aux = 2;
+    return call;
   }
   // obj.name(...): call the method without materialising a bound method.
   if (const auto* attr = ast::dyn_cast<ast::AttributeNode>(e->func)) {

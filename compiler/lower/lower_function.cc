@@ -41,6 +41,100 @@ void FunctionLowerer::write_local(std::string_view name, Instr* value, const ast
   vars_.write(var_of(name), current(), value);
 }
 
+void FunctionLowerer::store_name(std::string_view name, Instr* value, const ast::Node* at) {
+  switch (ctx_.scopes.resolve(scope_, name)) {
+    case sema::NameKind::Local:
+    case sema::NameKind::Cell:
+    case sema::NameKind::Free:
+      write_local(name, value, at);
+      return;
+    case sema::NameKind::ClassName:
+      emit(Opcode::SetItem, {class_ns_, str_constant(name), value}, at);
+      return;
+    case sema::NameKind::Global:
+    case sema::NameKind::Builtin: {
+      Instr* store = emit(Opcode::StoreGlobal, {value}, at);
+      store->imm = ctx_.scopes.ensure_slot(name);
+      store->text = std::string(name);
+      return;
+    }
+  }
+}
+
+Instr* FunctionLowerer::load_class_name(const ast::NameNode* n) {
+  // The class namespace first; if the name is not there, globals and
+  // builtins (CPython's LOAD_NAME).
+  Instr* v = emit(Opcode::ClassGet, {class_ns_, str_constant(n->id)}, n);
+  Instr* missing = emit(Opcode::Is, {v, unbound_}, n);
+  Join join{fn_->new_block(), {}};
+  Block* fallback = fn_->new_block();
+  Block* hit = fn_->new_block();
+  cond_branch(missing, fallback, hit);
+  vars_.seal(hit);
+  set_block(hit);
+  jump_with_value(join, v);
+  vars_.seal(fallback);
+  set_block(fallback);
+  Instr* g;
+  if (!ctx_.scopes.is_stored_global(n->id) && ssa::lookup_builtin(n->id, nullptr)) {
+    g = entry_constant(Opcode::LoadBuiltin);
+    ssa::BuiltinId id{};
+    ssa::lookup_builtin(n->id, &id);
+    g->imm = static_cast<int64_t>(id);
+  } else {
+    g = emit(Opcode::LoadGlobal, {}, n);
+    g->imm = ctx_.scopes.ensure_slot(n->id);
+    g->text = std::string(n->id);
+  }
+  jump_with_value(join, g);
+  return finish_join(join);
+}
+
+void FunctionLowerer::lower_class_def(const ast::ClassDefNode* cls) {
+  if (!cls->type_params.empty()) {
+    unsupported(cls, "a type parameter list");
+    return;
+  }
+  for (const ast::Node* k : cls->keywords) {
+    unsupported(k, "class keyword arguments (metaclass=...)");
+    return;
+  }
+  std::vector<Instr*> decorators;
+  for (const ast::Node* d : cls->decorator_list) decorators.push_back(expr(d));
+  std::vector<Instr*> bases;
+  for (const ast::Node* b : cls->bases) {
+    if (b->kind == ast::NodeKind::Starred) {
+      unsupported(b, "a starred base class");
+      return;
+    }
+    bases.push_back(expr(b));
+  }
+  Instr* base_tuple = emit_ops(Opcode::BuildTuple, bases, cls);
+  const sema::Scope& scope = ctx_.scopes.scope_of(cls);
+  Instr* qualname = str_constant(scope.qualname);
+  Instr* ns = emit(Opcode::BuildDict, {str_constant("__module__"), str_constant("__main__"),
+                                        str_constant("__qualname__"), qualname}, cls);
+  // The body runs as a function of the namespace; it returns the class's
+  // __class__ cell (or None), which build_class fills in.
+  ssa::Function* body = declare_function(ctx_, cls);
+  Instr* closure = none();
+  if (!scope.frees.empty()) {
+    std::vector<Instr*> cells;
+    for (std::string_view name : scope.frees) cells.push_back(cells_.at(name));
+    closure = emit_ops(Opcode::BuildTuple, cells, cls);
+  }
+  Instr* fn = emit(Opcode::MakeFunction, {none(), none(), closure}, cls);
+  fn->callee = body;
+  Instr* cell = emit(Opcode::Call, {fn, ns, none()}, cls);
+  cell->aux = 1;
+  Instr* klass = emit(Opcode::BuildClass, {str_constant(cls->name), qualname, base_tuple, ns, cell}, cls);
+  for (auto it = decorators.rbegin(); it != decorators.rend(); ++it) {
+    klass = emit(Opcode::Call, {*it, klass, none()}, cls);
+    klass->aux = 1;
+  }
+  store_name(cls->name, klass, cls);
+}
+
 void FunctionLowerer::delete_local(std::string_view name, const ast::Node* at) {
   // `del x` of an unassigned variable raises like reading it would.
   Instr* v = read_local(name, at);
@@ -105,14 +199,7 @@ void FunctionLowerer::lower_function_def(const ast::FunctionDefNode* def) {
     fn = emit(Opcode::Call, {*it, fn, none()}, def);
     fn->aux = 1;
   }
-  std::string_view name = def->name;
-  if (is_local(name)) {
-    write_local(name, fn, def);
-  } else {
-    Instr* store = emit(Opcode::StoreGlobal, {fn}, def);
-    store->imm = ctx_.scopes.ensure_slot(name);
-    store->text = std::string(name);
-  }
+  store_name(def->name, fn, def);
 }
 
 Instr* FunctionLowerer::lambda(const ast::LambdaNode* e) { return make_function(e, e->args); }

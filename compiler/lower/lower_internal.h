@@ -136,6 +136,8 @@ class FunctionLowerer {
   /// The closure tuple parameter, and the cell of every captured or free
   /// variable.
   ssa::Instr* closure_ = nullptr;
+  /// A class body's namespace dict (its parameter), or null.
+  ssa::Instr* class_ns_ = nullptr;
   std::unordered_map<std::string_view, ssa::Instr*> cells_;
   std::vector<ssa::Instr*> pending_cells_;
 
@@ -143,6 +145,10 @@ class FunctionLowerer {
   /// Reads a local, cell or free variable (with its unbound check).
   ssa::Instr* read_local(std::string_view name, const ast::Node* at);
   void write_local(std::string_view name, ssa::Instr* value, const ast::Node* at);
+  /// Binds `name` wherever it lives (local, cell, class namespace, global).
+  void store_name(std::string_view name, ssa::Instr* value, const ast::Node* at);
+  ssa::Instr* load_class_name(const ast::NameNode* n);
+  void lower_class_def(const ast::ClassDefNode* cls);
   /// `del name` of a local, cell or free variable.
   void delete_local(std::string_view name, const ast::Node* at);
   /// Creates the function object for a def or lambda (defaults, keyword

@@ -51,6 +51,11 @@ FunctionLowerer::FunctionLowerer(ModuleContext& ctx, ssa::Function* fn, const se
     closure_->imm = arg++;
     ssa::append(entry_, closure_);
   }
+  if (scope.kind == sema::Scope::Kind::Class) {
+    class_ns_ = fn->new_instr(Opcode::Param);
+    class_ns_->imm = arg++;
+    ssa::append(entry_, class_ns_);
+  }
   std::vector<Instr*> params;
   for (size_t i = 0; i < scope.params.size(); ++i) {
     Instr* p = fn->new_instr(Opcode::Param);
@@ -69,6 +74,13 @@ FunctionLowerer::FunctionLowerer(ModuleContext& ctx, ssa::Function* fn, const se
     std::string_view name = scope.params[i];
     if (scope.cells.count(name)) continue;  // made into a cell below
     vars_.write(var_of(name), entry_, params[i]);
+  }
+  // A class body owns the __class__ cell its methods' super() reads.
+  if (scope.kind == sema::Scope::Kind::Class && scope.cells.count("__class__")) {
+    Instr* cell = fn->new_instr(Opcode::MakeCell);
+    ssa::add_operand(cell, unbound_);
+    pending_cells_.push_back(cell);
+    cells_["__class__"] = cell;
   }
   // Captured locals live in cells from the start (parameters initialised).
   for (std::string_view name : scope.locals) {
@@ -105,10 +117,18 @@ void FunctionLowerer::lower_body(const ast::NodeList& body) {
     ssa::append(current(), cell);
     if (handler_ != nullptr) guard(cell);
   }
+  // The module's __name__ is "__main__" from the start.
+  if (scope_.is_module && ctx_.scopes.global("__name__") != nullptr) {
+    Instr* store = emit(Opcode::StoreGlobal, {str_constant("__main__")}, nullptr);
+    store->imm = ctx_.scopes.ensure_slot("__name__");
+    store->text = "__name__";
+  }
   stmts(body);
   if (cur_ != nullptr) {
-    Instr* ret = emit(Opcode::Return, {none()}, nullptr);
-    (void)ret;
+    // A class body returns its __class__ cell (or None) to build_class.
+    auto cell = cells_.find("__class__");
+    Instr* result = class_ns_ != nullptr && cell != cells_.end() ? cell->second : none();
+    emit(Opcode::Return, {result}, nullptr);
     cur_ = nullptr;
   }
   fn_->remove_unreachable_blocks();
@@ -230,6 +250,19 @@ ssa::Function* declare_function(ModuleContext& ctx, const ast::Node* node) {
   if (it != ctx.functions.end()) return it->second;
   const sema::Scope& scope = ctx.scopes.scope_of(node);
   ssa::Function* fn = ctx.module->new_function();
+  if (node->kind == ast::NodeKind::ClassDef) {
+    // A class body: a function of the namespace dict.
+    fn->name = std::string(ast::cast<ast::ClassDefNode>(node)->name);
+    fn->qualname = scope.qualname;
+    fn->symbol = mangle(fn->qualname, ctx.module->functions.size());
+    fn->loc = diag::Loc{node->lineno, node->col_offset};
+    fn->param_names = {"__classdict__"};
+    fn->npositional = 1;
+    fn->has_closure = !scope.frees.empty();
+    ctx.functions[node] = fn;
+    ctx.pending.push_back({node, fn});
+    return fn;
+  }
   const ast::Node* args_node;
   if (node->kind == ast::NodeKind::Lambda) {
     fn->name = "<lambda>";
@@ -279,6 +312,8 @@ std::unique_ptr<ssa::Module> lower_module(const ast::ModuleNode* module, sema::M
     FunctionLowerer lowerer(ctx, fn, scopes.scope_of(node));
     if (node->kind == ast::NodeKind::Lambda) {
       lowerer.lower_lambda_body(ast::cast<ast::LambdaNode>(node));
+    } else if (node->kind == ast::NodeKind::ClassDef) {
+      lowerer.lower_body(ast::cast<ast::ClassDefNode>(node)->body);
     } else {
       lowerer.lower_body(ast::cast<ast::FunctionDefNode>(node)->body);
     }

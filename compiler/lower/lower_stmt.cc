@@ -15,7 +15,6 @@ namespace {
 std::string_view statement_name(ast::NodeKind k) {
   switch (k) {
     case ast::NodeKind::AsyncFunctionDef: return "'async def'";
-    case ast::NodeKind::ClassDef: return "the 'class' statement";
     case ast::NodeKind::TypeAlias: return "the 'type' statement";
     case ast::NodeKind::AsyncFor: return "the 'async for' statement";
     case ast::NodeKind::With: return "the 'with' statement";
@@ -99,6 +98,9 @@ void FunctionLowerer::stmt(const ast::Node* s) {
     case ast::NodeKind::FunctionDef:
       lower_function_def(ast::cast<ast::FunctionDefNode>(s));
       return;
+    case ast::NodeKind::ClassDef:
+      lower_class_def(ast::cast<ast::ClassDefNode>(s));
+      return;
     case ast::NodeKind::Global:
     case ast::NodeKind::Nonlocal:
       return;  // handled by scope analysis
@@ -155,14 +157,7 @@ void FunctionLowerer::assign_to(const ast::Node* target, Instr* value) {
         return;
     }
   }
-  std::string_view name = ast::cast<ast::NameNode>(target)->id;
-  if (is_local(name)) {
-    write_local(name, value, target);
-    return;
-  }
-  Instr* store = emit(Opcode::StoreGlobal, {value}, target);
-  store->imm = ctx_.scopes.ensure_slot(name);
-  store->text = std::string(name);
+  store_name(ast::cast<ast::NameNode>(target)->id, value, target);
 }
 
 void FunctionLowerer::lower_aug_assign(const ast::AugAssignNode* s) {
@@ -286,6 +281,10 @@ void FunctionLowerer::lower_delete(const ast::Node* target) {
       std::string_view name = ast::cast<ast::NameNode>(target)->id;
       if (is_local(name)) {
         delete_local(name, target);
+        return;
+      }
+      if (ctx_.scopes.resolve(scope_, name) == sema::NameKind::ClassName) {
+        emit(Opcode::DelItem, {class_ns_, str_constant(name)}, target);
         return;
       }
       Instr* check = emit(Opcode::CheckGlobal, {}, target);

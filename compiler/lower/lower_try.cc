@@ -29,13 +29,13 @@ void FunctionLowerer::reraise(Instr* exc) {
 }
 
 void FunctionLowerer::unbind(std::string_view name, const ast::Node* at) {
-  if (is_local(name)) {
-    write_local(name, unbound_, at);
+  if (ctx_.scopes.resolve(scope_, name) == sema::NameKind::ClassName) {
+    // CPython's implicit `name = None; del name` in the namespace.
+    emit(Opcode::SetItem, {class_ns_, str_constant(name), none()}, at);
+    emit(Opcode::DelItem, {class_ns_, str_constant(name)}, at);
     return;
   }
-  Instr* store = emit(Opcode::StoreGlobal, {unbound_}, at);
-  store->imm = ctx_.scopes.ensure_slot(name);
-  store->text = std::string(name);
+  store_name(name, unbound_, at);
 }
 
 void FunctionLowerer::run_exit_actions(size_t from) {
@@ -162,13 +162,7 @@ void FunctionLowerer::lower_try_except(const ast::TryNode* s) {
     if (named) {
       // `except E as name:` binds the exception and unbinds it however the
       // clause is left (CPython's implicit `finally: del name`).
-      if (is_local(h->name)) {
-        write_local(h->name, exc, h);
-      } else {
-        Instr* store = emit(Opcode::StoreGlobal, {exc}, h);
-        store->imm = ctx_.scopes.ensure_slot(h->name);
-        store->text = std::string(h->name);
-      }
+      store_name(h->name, exc, h);
       clause_cleanup = fn_->new_block();
       handler_ = clause_cleanup;
       exits_.push_back({ExitAction::UnbindName, nullptr, cleanup, nullptr, h->name, h});

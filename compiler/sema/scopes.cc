@@ -52,7 +52,10 @@ class ScopeBuilder {
     if (scope_.is_module || scope_.declared_global.count(name) || scope_.declared_nonlocal.count(name)) return;
     if (scope_.local_set.insert(name).second) scope_.locals.push_back(name);
   }
-  void use(std::string_view name) { scope_.uses.push_back(name); }
+  void use(std::string_view name) {
+    scope_.uses.push_back(name);
+    if (name == "super" || name == "__class__") scope_.uses_class_cell = true;
+  }
 
   void arguments(const ast::Node* args_node) {
     // Defaults and annotations are evaluated in the enclosing scope.
@@ -219,6 +222,23 @@ void ModuleScopes::resolve_frees(Scope* scope, diag::DiagnosticEngine& diags) {
       }
     }
   }
+  // super() and __class__ reach the class being defined through an implicit
+  // __class__ cell owned by the class body.
+  if (scope->kind == Scope::Kind::Function && scope->uses_class_cell) {
+    Scope* owner = nullptr;
+    for (Scope* p = scope->parent; p != nullptr; p = p->parent) {
+      if (p->kind == Scope::Kind::Class) {
+        owner = p;
+        break;
+      }
+    }
+    if (owner != nullptr) {
+      owner->cells.insert("__class__");
+      for (Scope* s = scope; s != owner; s = s->parent) {
+        if (std::find(s->frees.begin(), s->frees.end(), "__class__") == s->frees.end()) s->frees.push_back("__class__");
+      }
+    }
+  }
   for (Scope* child : scope->children) resolve_frees(child, diags);
 }
 
@@ -285,7 +305,10 @@ bool ModuleScopes::analyze(const ast::ModuleNode* module, diag::DiagnosticEngine
 }
 
 NameKind ModuleScopes::resolve(const Scope& scope, std::string_view name) const {
-  if (!scope.is_module && !scope.declared_global.count(name)) {
+  if (scope.kind == Scope::Kind::Class && !scope.declared_global.count(name)) {
+    if (scope.local_set.count(name)) return NameKind::ClassName;
+    if (std::find(scope.frees.begin(), scope.frees.end(), name) != scope.frees.end()) return NameKind::Free;
+  } else if (!scope.is_module && !scope.declared_global.count(name)) {
     if (std::find(scope.frees.begin(), scope.frees.end(), name) != scope.frees.end()) return NameKind::Free;
     if (scope.local_set.count(name)) return scope.cells.count(name) ? NameKind::Cell : NameKind::Local;
   }

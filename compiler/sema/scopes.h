@@ -30,6 +30,7 @@ namespace molt::sema {
 enum class NameKind : uint8_t {
   Local,    ///< a plain local of the function
   Cell,     ///< a local captured by a nested function (lives in a cell)
+  ClassName,  ///< a name bound in a class body: the class namespace, then globals/builtins
   Free,     ///< a variable of an enclosing function (reached through the closure)
   Global,   ///< a module global slot
   Builtin,  ///< a builtin (never assigned at module level)
@@ -58,6 +59,9 @@ struct Scope {
   /// Free variables, in closure order.
   std::vector<std::string_view> frees;
   std::vector<Scope*> children;
+  /// A function that uses `super` or `__class__` needs the implicit
+  /// __class__ cell of its class.
+  bool uses_class_cell = false;
 };
 
 /// Facts about one module-level name.

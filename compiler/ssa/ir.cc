@@ -65,7 +65,7 @@ std::string_view builtin_impl(BuiltinId id) {
 bool lookup_builtin(std::string_view name, BuiltinId* out) {
 #define MOLT_BUILTIN_FN(bname, impl, object) \
   if (name == #bname) {                      \
-    *out = BuiltinId::bname##_;              \
+    if (out) *out = BuiltinId::bname##_;     \
     return true;                             \
   }
 #include "molt/builtins.def"

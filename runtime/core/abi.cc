@@ -13,12 +13,15 @@
 
 #include "core/abstract.h"
 #include "core/errors.h"
+#include "core/gc.h"
 #include "core/output.h"
 #include "core/thread_state.h"
 #include "exc/exceptions.h"
 #include "exc/traceback.h"
 #include "core/iter.h"
 #include "modules/builtins.h"
+#include "core/format.h"
+#include "objects/descriptors.h"
 #include "objects/dict.h"
 #include "objects/iterators.h"
 #include "objects/list.h"
@@ -132,6 +135,9 @@ extern "C" int32_t molt_rt_main(int32_t argc, char** argv, MoltModuleInit module
   // Like CPython's finalization: the traceback is printed first, then the
   // module's globals are released.
   module_fini();
+  // As CPython's finalization does, collect the cycles left (classes and
+  // their instances, closures referring to themselves, ...).
+  gc_collect();
   flush_output();
   return code;
 }

@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "core/iter.h"
 #include "exc/exceptions.h"
+#include "objects/class.h"
 #include "objects/dict.h"
 #include "objects/list.h"
 #include "objects/set.h"
@@ -66,6 +67,16 @@ extern "C" MoltValue molt_build_set(const MoltValue* items, size_t n) {
     }
   }
   return s;
+}
+
+extern "C" MoltValue molt_build_class(MoltValue name, MoltValue qualname, MoltValue bases, MoltValue ns,
+                                      MoltValue cell) {
+  return build_class(name, qualname, bases, ns, cell);
+}
+
+extern "C" MoltValue molt_class_get(MoltValue ns, MoltValue name) {
+  Value v = dict_get_borrowed(ns, name);
+  return molt_is_error(v) || v == MOLT_UNBOUND ? v : new_ref(v);
 }
 
 extern "C" MoltValue molt_build_slice(MoltValue start, MoltValue stop, MoltValue step) {

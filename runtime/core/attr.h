@@ -16,6 +16,15 @@ int object_setattr(Value v, Value name, Value value);
 Value generic_getattr(Value v, Value name);
 /// Finds `name` in the method tables of `t` and its bases; null if absent.
 const MethodDef* find_method(const Type* t, const char* name, size_t len);
+/// The same in `t`'s own table only.
+const MethodDef* find_method_own(const Type* t, const char* name, size_t len);
+/// A builtin method bound to `self` (which is the class for classmethods).
+Value bound_builtin_method(Value self, const MethodDef* def);
+/// An unbound builtin method (`str.upper`): calling it passes the first
+/// argument as self.
+Value method_descriptor_new(Type* owner, const MethodDef* def);
+
+extern Type method_descriptor_type;
 
 /// v.name(*args) without creating a bound method when the attribute is a
 /// builtin method: args are vectorcall-style, as in call_object.

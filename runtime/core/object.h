@@ -182,6 +182,8 @@ enum TypeFlags : uint32_t {
   kTypeIsTupleSubclass = 1u << 5,
   kTypeAcceptsSubclasses = 1u << 6,  // may be subclassed from Python code
   kTypeIsGc = 1u << 7,               // instances carry a GcHeader (core/gc.h); needs traverse and clear
+  kTypeIsHeap = 1u << 8,             // a class defined in Python (objects/class.h: HeapType)
+  kTypeHasFinalizer = 1u << 9,       // heap type defining __del__
 };
 
 /// Calls `visit(child, arg)` for each value an object references.
@@ -221,6 +223,11 @@ struct Type {
   /// GC types: drop references that may form cycles (leaving the object
   /// valid for its dealloc).
   void (*clear)(Object* self);
+  /// Descriptor protocol (tp_descr_get/set): `obj` is MOLT_UNBOUND when the
+  /// attribute is accessed on the class itself.
+  Value (*descr_get)(Value descr, Value obj, Value type);
+  /// `value` MOLT_UNBOUND deletes. 0 or -1.
+  int (*descr_set)(Value descr, Value obj, Value value);
 };
 
 extern Type type_type;

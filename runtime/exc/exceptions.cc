@@ -2,6 +2,13 @@
 #include "exc/exceptions.h"
 
 #include "core/abstract.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/attr.h"
+#include "objects/class.h"
+#include "objects/list.h"
 #include "core/errors.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -38,6 +45,124 @@ void exception_clear(Object* o) {
   e->notes = MOLT_UNBOUND;
   for (Value v : vs) decref(v);
 }
+
+bool attr_is(Value name, const char* want) {
+  size_t n = 0;
+  const char* text = str_utf8(name, &n);
+  return text != nullptr && n == strlen(want) && memcmp(text, want, n) == 0;
+}
+
+/// BaseException's attributes (args, __traceback__, __cause__, ...), then
+/// the instance dict of Python-defined subclasses.
+Value exception_getattr(Value self, Value name) {
+  ExceptionObject* e = as_exception(self);
+  if (attr_is(name, "args")) return new_ref(is_tuple(e->args) ? e->args : MOLT_NONE);
+  if (attr_is(name, "__traceback__")) return new_ref(e->traceback);
+  if (attr_is(name, "__cause__")) return new_ref(e->cause);
+  if (attr_is(name, "__context__")) return new_ref(e->context);
+  if (attr_is(name, "__suppress_context__")) return molt_from_bool(e->suppress_context);
+  if (attr_is(name, "__notes__") && e->notes != MOLT_UNBOUND) return new_ref(e->notes);
+  if (attr_is(name, "name") && is_subtype(type_of(self), &exc::NameError)) return new_ref(e->name);
+  if (attr_is(name, "value") && is_subtype(type_of(self), &exc::StopIteration)) {
+    return new_ref(is_tuple(e->args) && tuple_size(e->args) > 0 ? tuple_item_borrowed(e->args, 0) : MOLT_NONE);
+  }
+  if (is_heap_type(type_of(self))) return generic_getattr_with_dict(self, name);
+  return generic_getattr(self, name);
+}
+
+int exception_setattr(Value self, Value name, Value value) {
+  ExceptionObject* e = as_exception(self);
+  Value* field = nullptr;
+  if (attr_is(name, "args")) {
+    if (value == MOLT_UNBOUND) return raise_message(&exc::TypeError, "args may not be deleted"), -1;
+    Value t = tuple_from_iterable(value);
+    if (molt_is_error(t)) return -1;
+    decref(e->args);
+    e->args = t;
+    return 0;
+  }
+  if (attr_is(name, "__cause__")) {
+    if (value != MOLT_NONE && value != MOLT_UNBOUND && !is_exception(value)) {
+      raise_message(&exc::TypeError, "exception cause must be None or derive from BaseException");
+      return -1;
+    }
+    e->suppress_context = true;
+    field = &e->cause;
+  } else if (attr_is(name, "__context__")) {
+    if (value != MOLT_NONE && value != MOLT_UNBOUND && !is_exception(value)) {
+      raise_message(&exc::TypeError, "exception context must be None or derive from BaseException");
+      return -1;
+    }
+    field = &e->context;
+  } else if (attr_is(name, "__traceback__")) {
+    field = &e->traceback;
+  } else if (attr_is(name, "__suppress_context__")) {
+    int t = object_truth(value);
+    if (t < 0) return -1;
+    e->suppress_context = t != 0;
+    return 0;
+  }
+  if (field != nullptr) {
+    Value old = *field;
+    *field = value == MOLT_UNBOUND ? MOLT_NONE : new_ref(value);
+    decref(old);
+    return 0;
+  }
+  if (is_heap_type(type_of(self))) return generic_setattr_with_dict(self, name, value);
+  size_t n = 0;
+  const char* text = str_utf8(name, &n);
+  raise(ErrorId::NoAttribute, type_of(self)->name, text ? text : "?");
+  return -1;
+}
+
+Value exception_with_traceback(Value self, const Value* args, size_t nargs, Value) {
+  if (nargs != 1) return raise_message(&exc::TypeError, "with_traceback() takes exactly one argument");
+  ExceptionObject* e = as_exception(self);
+  Value old = e->traceback;
+  e->traceback = new_ref(args[0]);
+  decref(old);
+  return new_ref(self);
+}
+
+Value exception_add_note(Value self, const Value* args, size_t nargs, Value) {
+  if (nargs != 1) return raise_message(&exc::TypeError, "BaseException.add_note() takes exactly one argument");
+  if (!is_str(args[0])) {
+    char msg[120];
+    snprintf(msg, sizeof msg, "note must be a str, not '%s'", type_of(args[0])->name);
+    return raise_message(&exc::TypeError, msg);
+  }
+  ExceptionObject* e = as_exception(self);
+  if (e->notes == MOLT_UNBOUND) {
+    e->notes = list_new(0);
+    if (molt_is_error(e->notes)) {
+      e->notes = MOLT_UNBOUND;
+      return MOLT_ERROR;
+    }
+  }
+  if (list_append(e->notes, args[0]) < 0) return MOLT_ERROR;
+  return MOLT_NONE;
+}
+
+/// BaseException.__init__(self, *args): args becomes the new args tuple.
+Value exception_init_method(Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (kwnames != MOLT_NONE && tuple_size(kwnames) > 0) {
+    return raise(ErrorId::ExceptionNoKeywords, type_of(self)->name);
+  }
+  Value t = tuple_new(static_cast<int64_t>(nargs));
+  if (molt_is_error(t)) return t;
+  for (size_t i = 0; i < nargs; ++i) tuple_set_steal(t, static_cast<int64_t>(i), new_ref(args[i]));
+  ExceptionObject* e = as_exception(self);
+  decref(e->args);
+  e->args = t;
+  return MOLT_NONE;
+}
+
+const MethodDef kExceptionMethods[] = {
+    {"__init__", exception_init_method, kMethodPlain},
+    {"with_traceback", exception_with_traceback, kMethodPlain},
+    {"add_note", exception_add_note, kMethodPlain},
+    {nullptr, nullptr, 0},
+};
 
 int64_t exception_hash(Value v) {
   uint64_t p = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(molt_as_ptr(v)));
@@ -116,9 +241,9 @@ namespace exc {
       .iter = nullptr,                                                                             \
       .iternext = nullptr,                                                                         \
       .construct = exception_construct,                                                            \
-      .methods = nullptr,                                                                          \
-      .getattr = nullptr,                                                                          \
-      .setattr = nullptr,                                                                          \
+      .methods = kExceptionMethods,                                                                \
+      .getattr = exception_getattr,                                                                \
+      .setattr = exception_setattr,                                                                \
       .traverse = exception_traverse,                                                              \
       .clear = exception_clear,                                                                    \
   };
@@ -145,7 +270,7 @@ namespace exc {
 }  // namespace exc
 
 Value exception_new(Type* type, Value stolen_args) {
-  Object* o = alloc_object(type, sizeof(ExceptionObject));
+  Object* o = alloc_object(type, type->basic_size);
   if (o == nullptr) {
     decref(stolen_args);
     return MOLT_ERROR;

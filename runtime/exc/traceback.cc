@@ -12,6 +12,7 @@
 #include "core/output.h"
 #include "exc/exceptions.h"
 #include "exc/suggestions.h"
+#include "objects/class.h"
 #include "objects/str.h"
 
 namespace molt {
@@ -118,7 +119,21 @@ bool same_entry(const TracebackObject* a, const TracebackObject* b) {
 /// Writes "Type: message" (or just "Type" for an empty message).
 void print_exception_line(OutStream& err, Value exc) {
   Type* t = type_of(exc);
-  err.write_cstr(t->name);
+  if (is_heap_type(t)) {
+    // Classes show their qualified name, prefixed by their module unless it
+    // is __main__ or builtins (CPython's print_exception).
+    HeapType* ht = as_heap_type(t);
+    size_t n = 0;
+    const char* module = str_utf8(ht->module, &n);
+    if (module != nullptr && strcmp(module, "__main__") != 0 && strcmp(module, "builtins") != 0) {
+      err.write(module, n);
+      err.write(".", 1);
+    }
+    const char* qualname = str_utf8(ht->qualname, &n);
+    if (qualname != nullptr) err.write(qualname, n);
+  } else {
+    err.write_cstr(t->name);
+  }
   Value s = object_str(exc);
   if (molt_is_error(s)) {
     clear_error();

@@ -7,6 +7,7 @@
 #include "core/errors.h"
 #include "exc/exceptions.h"
 #include "objects/str.h"
+#include "objects/descriptors.h"
 #include "objects/dict.h"
 #include "objects/tuple.h"
 
@@ -19,6 +20,10 @@ void function_dealloc(Object* o) {
   decref(f->defaults);
   decref(f->kwdefaults);
   decref(f->closure);
+  decref(f->dict);
+  decref(f->name);
+  decref(f->qualname);
+  decref(f->doc);
   free_object(o);
 }
 
@@ -27,15 +32,20 @@ void function_traverse(Object* o, VisitFn visit, void* arg) {
   visit(f->defaults, arg);
   visit(f->kwdefaults, arg);
   visit(f->closure, arg);
+  visit(f->dict, arg);
+  visit(f->doc, arg);
 }
 
 void function_clear(Object* o) {
   FunctionObject* f = reinterpret_cast<FunctionObject*>(o);
-  Value d = f->defaults, k = f->kwdefaults, c = f->closure;
+  Value d = f->defaults, k = f->kwdefaults, c = f->closure, dict = f->dict, doc = f->doc;
   f->defaults = f->kwdefaults = f->closure = MOLT_NONE;
+  f->dict = f->doc = 0;
   decref(d);
   decref(k);
   decref(c);
+  decref(dict);
+  decref(doc);
 }
 
 void cell_traverse(Object* o, VisitFn visit, void* arg) { visit(reinterpret_cast<CellObject*>(o)->contents, arg); }
@@ -59,9 +69,103 @@ Value cell_repr(Value v) {
                          molt_is_ptr(c->contents) ? molt_as_ptr(c->contents) : nullptr);
 }
 
+Value function_qualname(FunctionObject* f) {
+  return f->qualname != 0 ? new_ref(f->qualname) : str_from_cstr(f->info->qualname);
+}
+
 Value function_repr(Value v) {
   FunctionObject* f = reinterpret_cast<FunctionObject*>(as_object(v));
-  return str_from_format("<function %s at %p>", f->info->qualname, molt_as_ptr(v));
+  Ref q(function_qualname(f));
+  if (q.is_error()) return MOLT_ERROR;
+  size_t n = 0;
+  const char* text = str_utf8(q.get(), &n);
+  if (text == nullptr) return MOLT_ERROR;
+  return str_from_format("<function %.*s at %p>", static_cast<int>(n), text, molt_as_ptr(v));
+}
+
+bool attr_is(Value name, const char* want) {
+  size_t n = 0;
+  const char* text = str_utf8(name, &n);
+  return text != nullptr && n == strlen(want) && memcmp(text, want, n) == 0;
+}
+
+/// Functions as descriptors: accessed through an instance they bind.
+Value function_get(Value descr, Value obj, Value type) {
+  if (obj == MOLT_UNBOUND) return new_ref(descr);
+  return method_new(descr, obj);
+}
+
+Value function_getattr(Value v, Value name) {
+  FunctionObject* f = reinterpret_cast<FunctionObject*>(as_object(v));
+  if (attr_is(name, "__name__")) return f->name != 0 ? new_ref(f->name) : str_from_cstr(f->info->name);
+  if (attr_is(name, "__qualname__")) return function_qualname(f);
+  if (attr_is(name, "__module__")) return str_from_cstr("__main__");
+  if (attr_is(name, "__doc__")) return f->doc != 0 ? new_ref(f->doc) : MOLT_NONE;
+  if (attr_is(name, "__defaults__")) return new_ref(f->defaults);
+  if (attr_is(name, "__kwdefaults__")) return new_ref(f->kwdefaults);
+  if (attr_is(name, "__closure__")) return new_ref(f->closure);
+  if (attr_is(name, "__class__")) return new_ref(from_object(reinterpret_cast<Object*>(&function_type)));
+  if (attr_is(name, "__dict__")) {
+    if (f->dict == 0) {
+      f->dict = dict_new();
+      if (molt_is_error(f->dict)) {
+        f->dict = 0;
+        return MOLT_ERROR;
+      }
+    }
+    return new_ref(f->dict);
+  }
+  if (f->dict != 0) {
+    Value found = dict_get_borrowed(f->dict, name);
+    if (molt_is_error(found)) return found;
+    if (found != MOLT_UNBOUND) return new_ref(found);
+  }
+  size_t n = 0;
+  const char* text = str_utf8(name, &n);
+  return raise(ErrorId::NoAttribute, "function", text ? text : "?");
+}
+
+int function_setattr(Value v, Value name, Value value) {
+  FunctionObject* f = reinterpret_cast<FunctionObject*>(as_object(v));
+  Value* field = nullptr;
+  if (attr_is(name, "__name__")) {
+    field = &f->name;
+  } else if (attr_is(name, "__qualname__")) {
+    field = &f->qualname;
+  } else if (attr_is(name, "__doc__")) {
+    field = &f->doc;
+  }
+  if (field != nullptr) {
+    if ((field == &f->name || field == &f->qualname) && (value == MOLT_UNBOUND || !is_str(value))) {
+      char msg[96];
+      snprintf(msg, sizeof msg, "__%s__ must be set to a string object",
+               field == &f->name ? "name" : "qualname");
+      raise_message(&exc::TypeError, msg);
+      return -1;
+    }
+    Value old = *field;
+    *field = value == MOLT_UNBOUND || value == MOLT_NONE ? 0 : new_ref(value);
+    decref(old);
+    return 0;
+  }
+  if (f->dict == 0) {
+    f->dict = dict_new();
+    if (molt_is_error(f->dict)) {
+      f->dict = 0;
+      return -1;
+    }
+  }
+  if (value == MOLT_UNBOUND) {
+    int r = dict_delitem(f->dict, name);
+    if (r < 0 && error_matches(&exc::KeyError)) {
+      clear_error();
+      size_t n = 0;
+      const char* text = str_utf8(name, &n);
+      raise(ErrorId::NoAttribute, "function", text ? text : "?");
+    }
+    return r;
+  }
+  return dict_setitem(f->dict, name, value);
 }
 
 Value function_call(Value self, const Value* args, size_t nargs, Value kwnames) {
@@ -106,10 +210,11 @@ Type function_type = {
     .iternext = nullptr,
     .construct = nullptr,
     .methods = nullptr,
-    .getattr = nullptr,
-    .setattr = nullptr,
+    .getattr = function_getattr,
+    .setattr = function_setattr,
     .traverse = function_traverse,
     .clear = function_clear,
+    .descr_get = function_get,
 };
 
 Type cell_type = {

@@ -20,6 +20,10 @@ struct FunctionObject {
   Value defaults;    ///< tuple of positional defaults, or None
   Value kwdefaults;  ///< dict of keyword-only defaults, or None
   Value closure;     ///< tuple of cells, or None
+  Value dict;        ///< __dict__ (function attributes), 0 until first use
+  Value name;        ///< __name__ override (str), 0 when it is info->name
+  Value qualname;    ///< __qualname__ override (str), 0 when it is info->qualname
+  Value doc;         ///< __doc__, 0 for None
 };
 
 /// A closure cell (CPython's `cell`): one variable shared between a

@@ -122,6 +122,30 @@ TEST(StrSearch, LongInputsUseEveryPath) {
   }
 }
 
+TEST(StrSearch, CountsSingleCodePointsInLongStrings) {
+  // Long enough for several flushes of the SIMD lane counters.
+  uint64_t seed = 777;
+  for (const std::vector<uint32_t>& alphabet :
+       {std::vector<uint32_t>{'a', 'b', 'c'}, {'a', 0x3A3, 'c'}, {'a', 0x1F600, 0x3A3}}) {
+    for (int64_t n : {int64_t{0}, int64_t{15}, int64_t{4080}, int64_t{4097}, int64_t{600000}}) {
+      auto hay = random_units(seed, n, alphabet);
+      Ref h(make(hay));
+      for (uint32_t c : alphabet) {
+        int64_t expected = 0;
+        for (uint32_t u : hay) expected += u == c;
+        Ref x(make({c}));
+        StrObject* ho = as_str(h.get());
+        EXPECT_EQ(str_count_units(str_data(ho), ho->kind, 0, n, str_data(as_str(x.get())),
+                                  as_str(x.get())->kind, 1, INT64_MAX),
+                  expected);
+        EXPECT_EQ(str_count_units(str_data(ho), ho->kind, 0, n, str_data(as_str(x.get())),
+                                  as_str(x.get())->kind, 1, 3),
+                  expected < 3 ? expected : 3);
+      }
+    }
+  }
+}
+
 TEST(StrSearch, AdversarialInputsStayLinear) {
   // 'a' * 2_000_000 searched for 'a' * 5000 + 'b' (and the mirror image for
   // rfind): quadratic algorithms take ~10^10 steps here.

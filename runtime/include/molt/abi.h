@@ -146,6 +146,8 @@ int32_t molt_contains(MoltValue container, MoltValue item);
 MoltValue molt_build_list(const MoltValue* items, size_t n);
 MoltValue molt_build_dict(const MoltValue* items, size_t npairs);
 MoltValue molt_build_set(const MoltValue* items, size_t n);
+MoltValue molt_build_class(MoltValue name, MoltValue qualname, MoltValue bases, MoltValue ns, MoltValue cell);
+MoltValue molt_class_get(MoltValue ns, MoltValue name);
 MoltValue molt_build_slice(MoltValue start, MoltValue stop, MoltValue step);
 MoltValue molt_unpack(MoltValue v, size_t n);
 MoltValue molt_unpack_ex(MoltValue v, size_t before, size_t after);
