@@ -33,7 +33,7 @@ class FunctionEmitter {
       for (Instr* i : bp->instrs) {
         if (i->op == Opcode::Call || i->op == Opcode::CallBuiltin || i->op == Opcode::BuildTuple ||
             i->op == Opcode::BuildList || i->op == Opcode::CallMethod || i->op == Opcode::BuildDict ||
-            i->op == Opcode::BuildSet) {
+            i->op == Opcode::BuildSet || i->op == Opcode::BuildString) {
           size_t n = i->operands.size();
           if (n > max_args) max_args = n;
         }
@@ -306,6 +306,24 @@ class FunctionEmitter {
         size_t n = i->operands.size();
         llvm::Value* buf = n ? store_args_range(i, 0, n) : null_ptr();
         r = b_.CreateCall(m_.abi().get("molt_build_set"), {buf, llvm::ConstantInt::get(m_.size_type(), n)});
+        check_value(i, r);
+        break;
+      }
+      case Opcode::WithBegin:
+        r = call_value(i, "molt_with_begin");
+        break;
+      case Opcode::WithExit:
+        r = call_value(i, "molt_with_exit");
+        break;
+      case Opcode::FormatValue:
+        r = b_.CreateCall(m_.abi().get("molt_format_value"),
+                          {v(i->operands[0]), llvm::ConstantInt::get(m_.i32(), i->imm), v(i->operands[1])});
+        check_value(i, r);
+        break;
+      case Opcode::BuildString: {
+        size_t n = i->operands.size();
+        llvm::Value* buf = n ? store_args_range(i, 0, n) : null_ptr();
+        r = b_.CreateCall(m_.abi().get("molt_build_string"), {buf, llvm::ConstantInt::get(m_.size_type(), n)});
         check_value(i, r);
         break;
       }

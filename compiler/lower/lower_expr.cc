@@ -61,16 +61,10 @@ bool is_rich_compare(ast::CmpOp op) {
 
 std::string_view expression_name(ast::NodeKind k) {
   switch (k) {
-    case ast::NodeKind::NamedExpr: return "the assignment expression (':=')";
-    case ast::NodeKind::ListComp: return "a list comprehension";
-    case ast::NodeKind::SetComp: return "a set comprehension";
-    case ast::NodeKind::DictComp: return "a dict comprehension";
     case ast::NodeKind::GeneratorExp: return "a generator expression";
     case ast::NodeKind::Await: return "'await'";
     case ast::NodeKind::Yield: return "'yield'";
     case ast::NodeKind::YieldFrom: return "'yield from'";
-    case ast::NodeKind::JoinedStr: return "an f-string";
-    case ast::NodeKind::FormattedValue: return "an f-string";
     case ast::NodeKind::Starred: return "a starred expression";
     default: return "this expression";
   }
@@ -114,6 +108,28 @@ Instr* FunctionLowerer::expr(const ast::Node* e) {
       return if_exp(ast::cast<ast::IfExpNode>(e));
     case ast::NodeKind::Lambda:
       return lambda(ast::cast<ast::LambdaNode>(e));
+    case ast::NodeKind::ListComp:
+    case ast::NodeKind::SetComp:
+    case ast::NodeKind::DictComp:
+    case ast::NodeKind::GeneratorExp:
+      return comprehension(e);
+    case ast::NodeKind::NamedExpr:
+      return named_expr(ast::cast<ast::NamedExprNode>(e));
+    case ast::NodeKind::JoinedStr: {
+      const auto* j = ast::cast<ast::JoinedStrNode>(e);
+      std::vector<Instr*> parts;
+      for (const ast::Node* v : j->values) parts.push_back(expr(v));
+      if (parts.size() == 1 && j->values[0]->kind == ast::NodeKind::FormattedValue) return parts[0];
+      return emit_ops(Opcode::BuildString, parts, e);
+    }
+    case ast::NodeKind::FormattedValue: {
+      const auto* f = ast::cast<ast::FormattedValueNode>(e);
+      Instr* value = expr(f->value);
+      Instr* spec = f->format_spec ? expr(f->format_spec) : none();
+      Instr* r = emit(Opcode::FormatValue, {value, spec}, e);
+      r->imm = f->conversion;
+      return r;
+    }
     case ast::NodeKind::Set: {
       std::vector<Instr*> items;
       for (const ast::Node* item : ast::cast<ast::SetNode>(e)->elts) {

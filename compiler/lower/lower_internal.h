@@ -54,6 +54,8 @@ class FunctionLowerer {
   void lower_try(const ast::TryNode* s);
   void lower_try_except(const ast::TryNode* s);
   void lower_raise(const ast::RaiseNode* s);
+  void lower_with(const ast::WithNode* s, uint32_t item);
+  void lower_assert(const ast::AssertNode* s);
   /// Runs the cleanup actions of exits_[from..) innermost first, as a jump
   /// out of them (return/break/continue) requires.
   void run_exit_actions(size_t from);
@@ -125,10 +127,10 @@ class FunctionLowerer {
   ssa::Block* handler_ = nullptr;
   /// What leaving a try/except/finally early must do, innermost last.
   struct ExitAction {
-    enum Kind { Finally, RestoreHandled, UnbindName } kind;
+    enum Kind { Finally, RestoreHandled, UnbindName, WithExit } kind;
     const ast::NodeList* finally_body = nullptr;  ///< Finally
     ssa::Block* outer_handler = nullptr;          ///< handler_ outside the construct
-    ssa::Instr* prev_handled = nullptr;           ///< RestoreHandled
+    ssa::Instr* prev_handled = nullptr;           ///< RestoreHandled; WithExit: the bound __exit__
     std::string_view name;                        ///< UnbindName
     const ast::Node* at = nullptr;
   };
@@ -155,6 +157,16 @@ class FunctionLowerer {
   /// defaults and closure evaluated here).
   ssa::Instr* make_function(const ast::Node* node, const ast::Node* args_node);
   ssa::Instr* lambda(const ast::LambdaNode* e);
+
+  // --- comprehensions (lower_comprehension.cc) ---
+  ssa::Instr* comprehension(const ast::Node* e);
+  void comprehension_loop(const ast::Node* e, const ast::NodeList& gens, uint32_t k, ssa::Instr* result);
+  ssa::Instr* named_expr(const ast::NamedExprNode* e);
+
+ public:
+  void lower_comprehension_body(const ast::Node* e);
+
+ private:
 };
 
 /// The SSA operator for an AST operator.

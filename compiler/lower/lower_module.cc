@@ -250,6 +250,22 @@ ssa::Function* declare_function(ModuleContext& ctx, const ast::Node* node) {
   if (it != ctx.functions.end()) return it->second;
   const sema::Scope& scope = ctx.scopes.scope_of(node);
   ssa::Function* fn = ctx.module->new_function();
+  if (scope.is_comprehension) {
+    static const char* const kNames[] = {"<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"};
+    fn->name = kNames[node->kind == ast::NodeKind::ListComp   ? 0
+                      : node->kind == ast::NodeKind::SetComp  ? 1
+                      : node->kind == ast::NodeKind::DictComp ? 2
+                                                              : 3];
+    fn->qualname = scope.qualname;
+    fn->symbol = mangle(fn->qualname, ctx.module->functions.size());
+    fn->loc = diag::Loc{node->lineno, node->col_offset};
+    fn->param_names = {".0"};
+    fn->npositional = 1;
+    fn->has_closure = !scope.frees.empty();
+    ctx.functions[node] = fn;
+    ctx.pending.push_back({node, fn});
+    return fn;
+  }
   if (node->kind == ast::NodeKind::ClassDef) {
     // A class body: a function of the namespace dict.
     fn->name = std::string(ast::cast<ast::ClassDefNode>(node)->name);
@@ -312,6 +328,8 @@ std::unique_ptr<ssa::Module> lower_module(const ast::ModuleNode* module, sema::M
     FunctionLowerer lowerer(ctx, fn, scopes.scope_of(node));
     if (node->kind == ast::NodeKind::Lambda) {
       lowerer.lower_lambda_body(ast::cast<ast::LambdaNode>(node));
+    } else if (scopes.scope_of(node).is_comprehension) {
+      lowerer.lower_comprehension_body(node);
     } else if (node->kind == ast::NodeKind::ClassDef) {
       lowerer.lower_body(ast::cast<ast::ClassDefNode>(node)->body);
     } else {

@@ -17,11 +17,9 @@ std::string_view statement_name(ast::NodeKind k) {
     case ast::NodeKind::AsyncFunctionDef: return "'async def'";
     case ast::NodeKind::TypeAlias: return "the 'type' statement";
     case ast::NodeKind::AsyncFor: return "the 'async for' statement";
-    case ast::NodeKind::With: return "the 'with' statement";
     case ast::NodeKind::AsyncWith: return "the 'async with' statement";
     case ast::NodeKind::Match: return "the 'match' statement";
     case ast::NodeKind::TryStar: return "the 'try'/'except*' statement";
-    case ast::NodeKind::Assert: return "the 'assert' statement";
     case ast::NodeKind::Import: return "the 'import' statement";
     case ast::NodeKind::ImportFrom: return "the 'from ... import' statement";
     default: return "this statement";
@@ -91,6 +89,12 @@ void FunctionLowerer::stmt(const ast::Node* s) {
       return;
     case ast::NodeKind::Raise:
       lower_raise(ast::cast<ast::RaiseNode>(s));
+      return;
+    case ast::NodeKind::With:
+      lower_with(ast::cast<ast::WithNode>(s), 0);
+      return;
+    case ast::NodeKind::Assert:
+      lower_assert(ast::cast<ast::AssertNode>(s));
       return;
     case ast::NodeKind::Return:
       lower_return(ast::cast<ast::ReturnNode>(s));

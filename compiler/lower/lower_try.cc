@@ -59,6 +59,15 @@ void FunctionLowerer::run_exit_actions(size_t from) {
       case ExitAction::UnbindName:
         unbind(action.name, action.at);
         break;
+      case ExitAction::WithExit: {
+        // Leaving a with block early: __exit__(None, None, None), with the
+        // handler outside the with statement.
+        Block* saved_handler = handler_;
+        handler_ = action.outer_handler;
+        emit(Opcode::WithExit, {action.prev_handled, none()}, action.at);
+        handler_ = saved_handler;
+        break;
+      }
     }
   }
 }
@@ -74,6 +83,90 @@ void FunctionLowerer::lower_raise(const ast::RaiseNode* s) {
   // Raising never falls through.
   emit_in(current(), Opcode::Unreachable, {}, nullptr);
   cur_ = nullptr;
+}
+
+void FunctionLowerer::lower_assert(const ast::AssertNode* s) {
+  Block* ok = fn_->new_block();
+  Block* fail = fn_->new_block();
+  cond(s->test, ok, fail);
+  vars_.seal(fail);
+  set_block(fail);
+  Instr* type = entry_constant(Opcode::LoadBuiltin);
+  ssa::BuiltinId id{};
+  ssa::lookup_builtin("AssertionError", &id);
+  type->imm = static_cast<int64_t>(id);
+  Instr* exc = type;
+  if (s->msg != nullptr) {
+    Instr* msg = expr(s->msg);
+    exc = emit(Opcode::Call, {type, msg, none()}, s);
+    exc->aux = 1;
+  }
+  emit(Opcode::Raise, {exc, unbound_}, s);
+  emit_in(current(), Opcode::Unreachable, {}, nullptr);
+  cur_ = nullptr;
+  vars_.seal(ok);
+  set_block(ok);
+}
+
+void FunctionLowerer::lower_with(const ast::WithNode* s, uint32_t index) {
+  if (index == s->items.size) {
+    stmts(s->body);
+    return;
+  }
+  // Each item is a with statement nested in the previous one.
+  const auto* item = ast::cast<ast::withitemNode>(s->items[index]);
+  Instr* mgr = expr(item->context_expr);
+  Instr* pair = emit(Opcode::WithBegin, {mgr}, item->context_expr);
+  Instr* exit = emit(Opcode::TupleGet, {pair}, s);
+  exit->imm = 0;
+  Instr* value = emit(Opcode::TupleGet, {pair}, s);
+  value->imm = 1;
+  Block* outer = handler_;
+  Block* handler = fn_->new_block();
+  handler_ = handler;
+  exits_.push_back({ExitAction::WithExit, nullptr, outer, exit, {}, s});
+  if (item->optional_vars != nullptr) assign_to(item->optional_vars, value);
+  lower_with(s, index + 1);
+  exits_.pop_back();
+  handler_ = outer;
+  Block* after = fn_->new_block();
+  if (cur_ != nullptr) {
+    emit(Opcode::WithExit, {exit, none()}, s);
+    branch(after);
+  }
+  // An exception in the body: __exit__(type, exc, tb) decides whether it
+  // propagates.
+  vars_.seal(handler);
+  if (!handler->preds.empty()) {
+    set_block(handler);
+    Instr* exc = emit(Opcode::Catch, {}, nullptr);
+    Instr* prev = emit(Opcode::SetHandled, {exc}, nullptr);
+    Block* cleanup = fn_->new_block();
+    handler_ = cleanup;
+    Instr* r = emit(Opcode::WithExit, {exit, exc}, s);
+    Instr* suppress = emit(Opcode::Truth, {r}, s);
+    handler_ = outer;
+    Block* reraise_block = fn_->new_block();
+    Block* swallow = fn_->new_block();
+    cond_branch(suppress, swallow, reraise_block);
+    vars_.seal(swallow);
+    set_block(swallow);
+    emit(Opcode::RestoreHandled, {prev}, nullptr);
+    branch(after);
+    vars_.seal(reraise_block);
+    set_block(reraise_block);
+    emit(Opcode::RestoreHandled, {prev}, nullptr);
+    reraise(exc);
+    vars_.seal(cleanup);
+    if (!cleanup->preds.empty()) {
+      set_block(cleanup);
+      Instr* inner = emit(Opcode::Catch, {}, nullptr);
+      emit(Opcode::RestoreHandled, {prev}, nullptr);
+      reraise(inner);
+    }
+  }
+  vars_.seal(after);
+  set_block(after->preds.empty() ? nullptr : after);
 }
 
 void FunctionLowerer::lower_try(const ast::TryNode* s) {

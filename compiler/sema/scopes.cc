@@ -14,6 +14,19 @@
 
 namespace molt::sema {
 
+const ast::NodeList& comprehension_generators(const ast::Node* n) {
+  switch (n->kind) {
+    case ast::NodeKind::ListComp:
+      return ast::cast<ast::ListCompNode>(n)->generators;
+    case ast::NodeKind::SetComp:
+      return ast::cast<ast::SetCompNode>(n)->generators;
+    case ast::NodeKind::DictComp:
+      return ast::cast<ast::DictCompNode>(n)->generators;
+    default:
+      return ast::cast<ast::GeneratorExpNode>(n)->generators;
+  }
+}
+
 namespace {
 
 bool is_builtin_name(std::string_view name) {
@@ -92,6 +105,28 @@ void ScopeBuilder::node(const ast::Node* n) {
     case ast::NodeKind::Global:
       for (std::string_view name : ast::cast<ast::GlobalNode>(n)->names) scope_.declared_global.insert(name);
       return;
+    case ast::NodeKind::NamedExpr: {
+      const auto* ne = ast::cast<ast::NamedExprNode>(n);
+      node(ne->value);
+      std::string_view name = ast::cast<ast::NameNode>(ne->target)->id;
+      if (scope_.is_comprehension) {
+        // PEP 572: `:=` in a comprehension binds in the enclosing function
+        // (or module): a nonlocal (or global) of the comprehension.
+        Scope* owner = scope_.parent;
+        while (owner != nullptr && owner->is_comprehension) owner = owner->parent;
+        if (owner == nullptr || owner->is_module) {
+          scope_.declared_global.insert(name);
+          stores.push_back({name, n});
+        } else {
+          scope_.declared_nonlocal.insert(name);
+          scope_.uses.push_back(name);
+          if (owner->local_set.insert(name).second) owner->locals.push_back(name);
+        }
+        return;
+      }
+      bind(name, ne->target);
+      return;
+    }
     case ast::NodeKind::Nonlocal:
       for (std::string_view name : ast::cast<ast::NonlocalNode>(n)->names) {
         scope_.declared_nonlocal.insert(name);
@@ -125,9 +160,14 @@ void ScopeBuilder::node(const ast::Node* n) {
     case ast::NodeKind::ListComp:
     case ast::NodeKind::SetComp:
     case ast::NodeKind::DictComp:
-    case ast::NodeKind::GeneratorExp:
-      // Own scopes (not analysed yet: the lowering rejects them).
+    case ast::NodeKind::GeneratorExp: {
+      // A comprehension is a scope of its own whose first iterable is
+      // evaluated in the enclosing scope.
+      const ast::NodeList& gens = comprehension_generators(n);
+      node(ast::cast<ast::comprehensionNode>(gens[0])->iter);
+      nested.push_back({new_scope_(Scope::Kind::Function, n), n});
       return;
+    }
     case ast::NodeKind::Import:
     case ast::NodeKind::ImportFrom: {
       const ast::NodeList& names = n->kind == ast::NodeKind::Import ? ast::cast<ast::ImportNode>(n)->names
@@ -164,6 +204,8 @@ void ScopeBuilder::node(const ast::Node* n) {
 }
 
 std::string qualname_for(const Scope& parent, std::string_view name) {
+  if (parent.kind == Scope::Kind::Function && parent.is_comprehension)
+    return parent.qualname + ".<locals>." + std::string(name);
   // CPython: functions nested in functions get "<locals>" in between.
   if (parent.is_module) return std::string(name);
   if (parent.kind == Scope::Kind::Function) return parent.qualname + ".<locals>." + std::string(name);
@@ -262,6 +304,36 @@ bool ModuleScopes::analyze(const ast::ModuleNode* module, diag::DiagnosticEngine
       const auto* cls = ast::cast<ast::ClassDefNode>(node);
       scope->qualname = qualname_for(*scope->parent, cls->name);
       run(scope, [&](ScopeBuilder& b) { b.body(cls->body); });
+      continue;
+    }
+    if (node->kind == ast::NodeKind::ListComp || node->kind == ast::NodeKind::SetComp ||
+        node->kind == ast::NodeKind::DictComp || node->kind == ast::NodeKind::GeneratorExp) {
+      scope->is_comprehension = true;
+      const char* label = node->kind == ast::NodeKind::ListComp  ? "<listcomp>"
+                          : node->kind == ast::NodeKind::SetComp ? "<setcomp>"
+                          : node->kind == ast::NodeKind::DictComp ? "<dictcomp>"
+                                                                  : "<genexpr>";
+      scope->qualname = qualname_for(*scope->parent, label);
+      run(scope, [&](ScopeBuilder& b) {
+        b.add_param(".0");
+        const ast::NodeList& gens = comprehension_generators(node);
+        for (uint32_t k = 0; k < gens.size; ++k) {
+          const auto* g = ast::cast<ast::comprehensionNode>(gens[k]);
+          if (k > 0) b.node(g->iter);
+          b.node(g->target);
+          for (ast::Node* cond : g->ifs) b.node(cond);
+        }
+        if (const auto* d = ast::dyn_cast<ast::DictCompNode>(node)) {
+          b.node(d->key);
+          b.node(d->value);
+        } else if (const auto* l = ast::dyn_cast<ast::ListCompNode>(node)) {
+          b.node(l->elt);
+        } else if (const auto* s = ast::dyn_cast<ast::SetCompNode>(node)) {
+          b.node(s->elt);
+        } else {
+          b.node(ast::cast<ast::GeneratorExpNode>(node)->elt);
+        }
+      });
       continue;
     }
     const ast::Node* args_node;

@@ -62,7 +62,13 @@ struct Scope {
   /// A function that uses `super` or `__class__` needs the implicit
   /// __class__ cell of its class.
   bool uses_class_cell = false;
+  /// A comprehension or generator expression (a function of its first
+  /// iterator, parameter ".0").
+  bool is_comprehension = false;
 };
+
+/// The generators of a ListComp, SetComp, DictComp or GeneratorExp node.
+const ast::NodeList& comprehension_generators(const ast::Node* n);
 
 /// Facts about one module-level name.
 struct GlobalInfo {

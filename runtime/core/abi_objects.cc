@@ -9,7 +9,13 @@
 #include "core/errors.h"
 #include "core/iter.h"
 #include "exc/exceptions.h"
+#include "core/format.h"
+
+#include <stdio.h>
+
+#include "objects/function.h"
 #include "objects/class.h"
+#include "objects/str.h"
 #include "objects/dict.h"
 #include "objects/list.h"
 #include "objects/set.h"
@@ -67,6 +73,89 @@ extern "C" MoltValue molt_build_set(const MoltValue* items, size_t n) {
     }
   }
   return s;
+}
+
+namespace {
+
+/// A special method bound to `obj`, looked up on its type (CPython's
+/// _PyObject_LookupSpecial); MOLT_UNBOUND if absent.
+Value lookup_special_bound(Value obj, const char* name) {
+  Type* t = type_of(obj);
+  if (is_heap_type(t)) {
+    Value m = type_lookup_cstr(t, name);
+    if (m == MOLT_UNBOUND || molt_is_error(m)) return m;
+    Type* mt = type_of(m);
+    if (mt->descr_get != nullptr) return mt->descr_get(m, obj, type_value(t));
+    return new_ref(m);
+  }
+  Ref key(str_from_cstr(name));
+  if (key.is_error()) return MOLT_ERROR;
+  size_t n = 0;
+  const char* text = str_utf8(key.get(), &n);
+  if (find_method(t, text, n) == nullptr) return MOLT_UNBOUND;
+  return object_getattr(obj, key.get());
+}
+
+}  // namespace
+
+extern "C" MoltValue molt_with_begin(MoltValue mgr) {
+  Ref enter(lookup_special_bound(mgr, "__enter__"));
+  if (enter.is_error()) return MOLT_ERROR;
+  if (enter.get() == MOLT_UNBOUND) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "'%s' object does not support the context manager protocol", type_name(mgr));
+    return raise_message(&exc::TypeError, msg);
+  }
+  Ref exit(lookup_special_bound(mgr, "__exit__"));
+  if (exit.is_error()) return MOLT_ERROR;
+  if (exit.get() == MOLT_UNBOUND) {
+    char msg[200];
+    snprintf(msg, sizeof msg, "'%s' object does not support the context manager protocol (missed __exit__ method)",
+             type_name(mgr));
+    return raise_message(&exc::TypeError, msg);
+  }
+  Value value = call_object(enter.get(), nullptr, 0, MOLT_NONE);
+  if (molt_is_error(value)) return value;
+  return tuple_pack2_steal(exit.release(), value);
+}
+
+extern "C" MoltValue molt_with_exit(MoltValue exit, MoltValue exc) {
+  Value args[3] = {MOLT_NONE, MOLT_NONE, MOLT_NONE};
+  if (exc != MOLT_NONE) {
+    args[0] = type_value(type_of(exc));
+    args[1] = exc;
+    args[2] = is_exception(exc) ? as_exception(exc)->traceback : MOLT_NONE;
+  }
+  return call_object(exit, args, 3, MOLT_NONE);
+}
+
+extern "C" MoltValue molt_format_value(MoltValue value, int32_t conversion, MoltValue spec) {
+  Ref converted;
+  if (conversion == 's') {
+    converted = Ref(object_str(value));
+  } else if (conversion == 'r') {
+    converted = Ref(object_repr(value));
+  } else if (conversion == 'a') {
+    converted = Ref(object_ascii(value));
+  } else {
+    converted = Ref::borrow(value);
+  }
+  if (converted.is_error()) return MOLT_ERROR;
+  // The common case: no spec, and a str needs no formatting.
+  if (spec == MOLT_NONE && is_str_exact(converted.get())) return converted.release();
+  if (spec == MOLT_NONE) {
+    Ref empty(str_from_ascii("", 0));
+    return format_value(converted.get(), empty.get());
+  }
+  return format_value(converted.get(), spec);
+}
+
+extern "C" MoltValue molt_build_string(const MoltValue* parts, size_t n) {
+  StrBuilder b;
+  for (size_t i = 0; i < n; ++i) {
+    if (!b.append_str(parts[i])) return MOLT_ERROR;
+  }
+  return b.finish();
 }
 
 extern "C" MoltValue molt_build_class(MoltValue name, MoltValue qualname, MoltValue bases, MoltValue ns,

@@ -3,6 +3,11 @@
 // format() dispatch and the builtin format().
 #include "core/format.h"
 
+#include <stdio.h>
+
+#include "exc/exceptions.h"
+#include "objects/class.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -432,8 +437,19 @@ Value format_value(Value v, Value spec) {
   if (molt_is_double(v)) return format_float(molt_as_double(v), spec);
   if (molt_is_small_int(v) || molt_is_bool(v)) return format_int(v, spec);
   Type* t = type_of(v);
-  // Builtin types (and, until user __format__ methods are dispatched here,
-  // their subclasses).
+  // A class's own __format__.
+  if (is_heap_type(t)) {
+    Value r = call_special(v, "__format__", &spec, 1);
+    if (r != MOLT_UNBOUND) {
+      if (molt_is_error(r) || is_str(r)) return r;
+      const char* name = type_of(r)->name;
+      decref(r);
+      char msg[120];
+      snprintf(msg, sizeof msg, "__format__ must return a str, not %s", name);
+      return raise_message(&exc::TypeError, msg);
+    }
+  }
+  // Builtin types and their subclasses.
   if (is_int_like(v)) return format_int(v, spec);
   if (is_str(v)) return format_str(v, spec);
   // object.__format__.

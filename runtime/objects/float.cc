@@ -9,6 +9,7 @@
 
 #include "core/abstract.h"
 #include "core/args.h"
+#include "core/format.h"
 #include "core/errors.h"
 #include "exc/exceptions.h"
 #include "objects/int.h"
@@ -480,6 +481,18 @@ Value float_construct(Type* type, const Value* args, size_t nargs, Value kwnames
   return raise(ErrorId::FloatArgType, type_of(x)->name);
 }
 
+Value float_method_is_integer(Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (nargs != 0 || keyword_count(kwnames) != 0) return raise(ErrorId::TakesNoArguments, "float.is_integer", nargs);
+  double x = molt_as_double(self);
+  return molt_from_bool(isfinite(x) && floor(x) == x);
+}
+
+const MethodDef kFloatMethods[] = {
+    {"__format__", format_dunder_method, kMethodPlain},
+    {"is_integer", float_method_is_integer, kMethodPlain},
+    {nullptr, nullptr, 0},
+};
+
 }  // namespace
 
 Type float_type = {
@@ -495,6 +508,7 @@ Type float_type = {
     .richcompare = float_richcompare,
     .as_number = &kFloatNumber,
     .construct = float_construct,
+    .methods = kFloatMethods,
 };
 
 }  // namespace molt

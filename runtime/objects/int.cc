@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "core/args.h"
+#include "core/format.h"
 #include "core/errors.h"
 #include "exc/exceptions.h"
 #include "objects/str.h"
@@ -456,6 +457,23 @@ Value int_construct(Type* type, const Value* args, size_t nargs, Value kwnames) 
   return raise(ErrorId::IntArgType, type_of(x)->name);
 }
 
+Value int_method_bit_length(Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (nargs != 0 || keyword_count(kwnames) != 0) return raise(ErrorId::TakesNoArguments, "int.bit_length", nargs);
+  return int_from_i64(int_bit_length(int_from_bool_or_int(self)));
+}
+
+Value int_method_bit_count(Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (nargs != 0 || keyword_count(kwnames) != 0) return raise(ErrorId::TakesNoArguments, "int.bit_count", nargs);
+  return int_from_i64(int_bit_count(int_from_bool_or_int(self)));
+}
+
+const MethodDef kIntMethods[] = {
+    {"__format__", format_dunder_method, kMethodPlain},
+    {"bit_length", int_method_bit_length, kMethodPlain},
+    {"bit_count", int_method_bit_count, kMethodPlain},
+    {nullptr, nullptr, 0},
+};
+
 }  // namespace
 
 Type int_type = {
@@ -476,6 +494,7 @@ Type int_type = {
     .iter = nullptr,
     .iternext = nullptr,
     .construct = int_construct,
+    .methods = kIntMethods,
 };
 
 }  // namespace molt

@@ -1,2 +1,0 @@
-# error: 2:8: the assignment expression (':=') is not supported by Molt yet
-print((y := 3))
