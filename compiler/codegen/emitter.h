@@ -36,6 +36,8 @@ class ModuleEmitter {
 
   /// The direct entry of a compiled function.
   llvm::Function* direct_entry(const ssa::Function* fn) { return direct_.at(fn); }
+  /// The coroutine holding a generator's body.
+  llvm::Function* coroutine_body(const ssa::Function* fn) { return coro_.at(fn); }
   /// The MoltFunctionInfo descriptor of a function.
   llvm::GlobalVariable* function_info(const ssa::Function* fn) { return infos_.at(fn); }
   /// The MoltCodeInfo descriptor (for tracebacks) of a function.
@@ -67,6 +69,8 @@ class ModuleEmitter {
   RuntimeAbi abi_;
   std::unordered_map<const ssa::Function*, llvm::Function*> direct_;
   std::unordered_map<const ssa::Function*, llvm::Function*> generic_;
+  std::unordered_map<const ssa::Function*, llvm::Function*> coro_;
+  void emit_generator_entry(const ssa::Function* fn);
   std::unordered_map<const ssa::Function*, llvm::GlobalVariable*> infos_;
   std::unordered_map<const ssa::Function*, llvm::GlobalVariable*> code_infos_;
   std::vector<llvm::GlobalVariable*> globals_;

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "codegen/emitter.h"
+#include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/MDBuilder.h"
 
 namespace molt::codegen {
@@ -19,7 +20,7 @@ using ssa::Opcode;
 class FunctionEmitter {
  public:
   FunctionEmitter(ModuleEmitter& m, ssa::Function& fn)
-      : m_(m), fn_(fn), f_(m.direct_entry(&fn)), b_(m.ctx()) {}
+      : m_(m), fn_(fn), f_(fn.is_generator ? m.coroutine_body(&fn) : m.direct_entry(&fn)), b_(m.ctx()) {}
 
   void run() {
     fn_.renumber();
@@ -40,7 +41,9 @@ class FunctionEmitter {
       }
     }
     if (max_args > 0) args_buf_ = b_.CreateAlloca(llvm::ArrayType::get(m_.i64(), max_args), nullptr, "args");
-    if (!fn_.is_module_body) {
+    if (fn_.is_generator) {
+      coroutine_prologue();
+    } else if (!fn_.is_module_body) {
       // RecursionError instead of a native stack overflow.
       llvm::Value* r = b_.CreateCall(m_.abi().get("molt_enter_frame"), {});
       llvm::BasicBlock* too_deep = llvm::BasicBlock::Create(m_.ctx(), "too_deep", f_);
@@ -57,11 +60,70 @@ class FunctionEmitter {
     fill_phis();
 
     b_.SetInsertPoint(error_exit_);
+    if (fn_.is_generator) {
+      // The exception stays pending for whoever resumed the generator.
+      b_.CreateCall(m_.abi().get("molt_gen_fail"), {gen_});
+      b_.CreateBr(final_suspend_);
+      return;
+    }
     if (!fn_.is_module_body) b_.CreateCall(m_.abi().get("molt_leave_frame"), {});
     b_.CreateRet(m_.value_const(MOLT_ERROR));
   }
 
  private:
+  llvm::Function* intrinsic(llvm::Intrinsic::ID id, llvm::ArrayRef<llvm::Type*> types = {}) {
+    return llvm::Intrinsic::getDeclaration(&m_.module(), id, types);
+  }
+
+  /// Generators: the coroutine set-up (frame allocation), the parameters
+  /// taken over by the frame, the initial suspension, and the shared exits
+  /// (final suspension, frame release, return of the handle).
+  void coroutine_prologue() {
+    gen_ = f_->getArg(0);
+    llvm::Value* null = llvm::ConstantPointerNull::get(m_.ptr());
+    coro_id_ = b_.CreateCall(intrinsic(llvm::Intrinsic::coro_id),
+                             {llvm::ConstantInt::get(m_.i32(), 0), null, null, null});
+    llvm::Value* size = b_.CreateCall(intrinsic(llvm::Intrinsic::coro_size, {m_.size_type()}), {});
+    llvm::Value* mem = b_.CreateCall(m_.abi().get("molt_coro_alloc"), {size});
+    coro_handle_ = b_.CreateCall(intrinsic(llvm::Intrinsic::coro_begin), {coro_id_, mem});
+    // The frame owns the arguments from here on.
+    for (unsigned a = 1; a < f_->arg_size(); ++a) b_.CreateCall(m_.abi().get("molt_incref"), {f_->getArg(a)});
+    suspend_ret_ = llvm::BasicBlock::Create(m_.ctx(), "coro.suspend", f_);
+    cleanup_ = llvm::BasicBlock::Create(m_.ctx(), "coro.cleanup", f_);
+    final_suspend_ = llvm::BasicBlock::Create(m_.ctx(), "coro.final", f_);
+    llvm::BasicBlock* never_started = llvm::BasicBlock::Create(m_.ctx(), "coro.never_started", f_);
+    suspend(blocks_[fn_.entry()], never_started, false);
+    b_.SetInsertPoint(never_started);
+    for (unsigned a = 1; a < f_->arg_size(); ++a) b_.CreateCall(m_.abi().get("molt_decref"), {f_->getArg(a)});
+    b_.CreateBr(cleanup_);
+
+    b_.SetInsertPoint(final_suspend_);
+    llvm::BasicBlock* after_final = llvm::BasicBlock::Create(m_.ctx(), "coro.after_final", f_);
+    suspend(after_final, cleanup_, true);
+    b_.SetInsertPoint(after_final);
+    b_.CreateUnreachable();  // a finished coroutine is never resumed
+
+    b_.SetInsertPoint(cleanup_);
+    llvm::Value* frame = b_.CreateCall(intrinsic(llvm::Intrinsic::coro_free), {coro_id_, coro_handle_});
+    b_.CreateCall(m_.abi().get("molt_coro_free"), {frame});
+    b_.CreateBr(suspend_ret_);
+
+    b_.SetInsertPoint(suspend_ret_);
+    b_.CreateCall(intrinsic(llvm::Intrinsic::coro_end),
+                  {coro_handle_, b_.getFalse(), llvm::ConstantTokenNone::get(m_.ctx())});
+    b_.CreateRet(coro_handle_);
+  }
+
+  /// Suspends the coroutine at the insertion point: resumed -> `resume`,
+  /// destroyed -> `destroy`, suspended -> return the handle.
+  void suspend(llvm::BasicBlock* resume, llvm::BasicBlock* destroy, bool final) {
+    llvm::Value* s = b_.CreateCall(intrinsic(llvm::Intrinsic::coro_suspend),
+                                   {llvm::ConstantTokenNone::get(m_.ctx()), b_.getInt1(final)});
+    llvm::SwitchInst* sw = b_.CreateSwitch(s, suspend_ret_, 2);
+    sw->addCase(b_.getInt8(0), resume);
+    sw->addCase(b_.getInt8(1), destroy);
+  }
+
   std::vector<ssa::Block*> reverse_postorder() {
     std::vector<ssa::Block*> order;
     std::unordered_map<ssa::Block*, bool> seen;
@@ -115,7 +177,9 @@ class FunctionEmitter {
   /// jump towards the enclosing handler or the release of the live
   /// references and the function's error exit.
   void error_path(Instr* i) {
-    if (i->op != Opcode::ReraiseHandled) {
+    // A bare `raise` keeps the traceback; so does the yield inside a `yield
+    // from` (the exception thrown in goes on to the delegate).
+    if (i->op != Opcode::ReraiseHandled && !(i->op == Opcode::Yield && i->aux == 1)) {
       b_.CreateCall(m_.abi().get("molt_traceback_add"),
                     {m_.code_info(&fn_), llvm::ConstantInt::get(m_.i32(), i->loc.line)});
     }
@@ -153,7 +217,7 @@ class FunctionEmitter {
     llvm::Value* r = nullptr;
     switch (i->op) {
       case Opcode::Param:
-        r = f_->getArg(static_cast<unsigned>(i->imm));
+        r = f_->getArg(static_cast<unsigned>(i->imm) + (fn_.is_generator ? 1 : 0));
         break;
       case Opcode::ConstNone:
         r = m_.value_const(MOLT_NONE);
@@ -465,8 +529,38 @@ class FunctionEmitter {
         b_.CreateCondBr(v(i->operands[0]), blocks_[i->succ[0]], blocks_[i->succ[1]]);
         break;
       case Opcode::Return:
+        if (fn_.is_generator) {
+          // The return value becomes StopIteration's value.
+          b_.CreateCall(m_.abi().get("molt_gen_return"), {gen_, v(i->operands[0])});
+          b_.CreateCall(m_.abi().get("molt_decref"), {v(i->operands[0])});
+          b_.CreateBr(final_suspend_);
+          break;
+        }
         if (!fn_.is_module_body) b_.CreateCall(m_.abi().get("molt_leave_frame"), {});
         b_.CreateRet(v(i->operands[0]));
+        break;
+      case Opcode::Yield: {
+        b_.CreateCall(m_.abi().get("molt_gen_yield"), {gen_, v(i->operands[0])});
+        llvm::BasicBlock* resumed = llvm::BasicBlock::Create(m_.ctx(), "resumed", f_);
+        llvm::BasicBlock* destroyed = llvm::BasicBlock::Create(m_.ctx(), "destroyed", f_);
+        suspend(resumed, destroyed, false);
+        // Destroyed while suspended here: release what the frame holds.
+        b_.SetInsertPoint(destroyed);
+        for (Instr* rel : i->release_on_error) b_.CreateCall(m_.abi().get("molt_decref"), {v(rel)});
+        b_.CreateBr(cleanup_);
+        b_.SetInsertPoint(resumed);
+        r = b_.CreateCall(m_.abi().get("molt_gen_resumed"), {gen_});
+        check_value(i, r);
+        break;
+      }
+      case Opcode::YieldFromStep:
+        r = call_value(i, "molt_yield_from_step");
+        break;
+      case Opcode::YieldFromThrow:
+        r = call_value(i, "molt_yield_from_throw");
+        break;
+      case Opcode::YieldFromResult:
+        r = b_.CreateCall(m_.abi().get("molt_yield_from_result"), {v(i->operands[0])});
         break;
       case Opcode::Unreachable:
         b_.CreateUnreachable();
@@ -517,6 +611,13 @@ class FunctionEmitter {
   llvm::Function* f_;
   llvm::IRBuilder<> b_;
   llvm::BasicBlock* error_exit_ = nullptr;
+  // Generators only.
+  llvm::Value* gen_ = nullptr;
+  llvm::Value* coro_id_ = nullptr;
+  llvm::Value* coro_handle_ = nullptr;
+  llvm::BasicBlock* suspend_ret_ = nullptr;
+  llvm::BasicBlock* cleanup_ = nullptr;
+  llvm::BasicBlock* final_suspend_ = nullptr;
   llvm::AllocaInst* args_buf_ = nullptr;
   std::unordered_map<ssa::Block*, llvm::BasicBlock*> blocks_;
   std::unordered_map<ssa::Block*, llvm::BasicBlock*> exits_;  // last LLVM block of each SSA block

@@ -116,6 +116,18 @@ void ModuleEmitter::declare_functions(ssa::Module& program) {
     llvm::Function* f = llvm::Function::Create(ty, llvm::GlobalValue::InternalLinkage, fn->symbol, module_);
     set_function_attributes(f);
     direct_[fn] = f;
+    if (fn->is_generator) {
+      // The body: ptr body(i64 gen, <the direct entry's arguments>), an LLVM
+      // coroutine returning its frame handle.
+      std::vector<llvm::Type*> coro_params{i64()};
+      coro_params.insert(coro_params.end(), params.begin(), params.end());
+      auto* coro_ty = llvm::FunctionType::get(ptr(), coro_params, false);
+      llvm::Function* c =
+          llvm::Function::Create(coro_ty, llvm::GlobalValue::InternalLinkage, fn->symbol + ".coro", module_);
+      set_function_attributes(c);
+      c->setPresplitCoroutine();
+      coro_[fn] = c;
+    }
     // MoltCodeInfo {name, filename, varnames, nvarnames, module}.
     std::vector<llvm::Constant*> names;
     for (const std::string& v : fn->varnames) names.push_back(cstring(v));
@@ -187,6 +199,28 @@ void ModuleEmitter::emit_generic_entry(const ssa::Function* fn) {
   b.CreateCall(abi_.get("molt_release_args"),
                {b.CreateConstInBoundsGEP2_32(slots_ty, slots, 0, 0), llvm::ConstantInt::get(size_type_, n)});
   b.CreateRet(result);
+}
+
+void ModuleEmitter::emit_generator_entry(const ssa::Function* fn) {
+  // Calling a generator function: make the generator object, start the
+  // coroutine (it suspends before running any of the body) and attach it.
+  llvm::Function* f = direct_.at(fn);
+  llvm::IRBuilder<> b(ctx_);
+  b.SetInsertPoint(llvm::BasicBlock::Create(ctx_, "entry", f));
+  auto* info = infos_.count(fn) ? static_cast<llvm::Constant*>(infos_.at(fn))
+                                : llvm::ConstantPointerNull::get(ptr());
+  llvm::Value* gen = b.CreateCall(abi_.get("molt_gen_new"), {info});
+  auto* ok = llvm::BasicBlock::Create(ctx_, "ok", f);
+  auto* fail = llvm::BasicBlock::Create(ctx_, "fail", f);
+  b.CreateCondBr(b.CreateICmpEQ(gen, value_const(MOLT_ERROR)), fail, ok);
+  b.SetInsertPoint(fail);
+  b.CreateRet(value_const(MOLT_ERROR));
+  b.SetInsertPoint(ok);
+  std::vector<llvm::Value*> args{gen};
+  for (llvm::Argument& a : f->args()) args.push_back(&a);
+  llvm::Value* handle = b.CreateCall(coro_.at(fn), args);
+  b.CreateCall(abi_.get("molt_gen_set_handle"), {gen, handle});
+  b.CreateRet(gen);
 }
 
 void ModuleEmitter::emit_descriptors(ssa::Module& program) {
@@ -308,7 +342,10 @@ bool ModuleEmitter::emit(ssa::Module& program, std::string* error) {
       "molt.module_info");
   declare_functions(program);
   emit_descriptors(program);
-  for (auto& fp : program.functions) emit_function(*this, *fp);
+  for (auto& fp : program.functions) {
+    emit_function(*this, *fp);
+    if (fp->is_generator) emit_generator_entry(fp.get());
+  }
   // Constants are discovered while emitting bodies, so the init function
   // comes last.
   emit_entry_point(program);

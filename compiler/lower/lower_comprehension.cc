@@ -1,11 +1,12 @@
-// lower_comprehension.cc — list, set and dict comprehensions, and the
-// assignment expression (`:=`).
+// lower_comprehension.cc — list, set and dict comprehensions, generator
+// expressions, and the assignment expression (`:=`).
 //
 // A comprehension becomes a nested function of its first iterator (its
 // ".0" parameter), as in CPython before 3.12's inlining; the observable
 // behaviour is the same (own scope for the targets, the first iterable
 // evaluated outside), except that tracebacks through a comprehension show
-// its frame.
+// its frame. A generator expression's function is a generator yielding each
+// element.
 #include "lower/lower_internal.h"
 
 namespace molt::lower {
@@ -15,10 +16,6 @@ using ssa::Instr;
 using ssa::Opcode;
 
 Instr* FunctionLowerer::comprehension(const ast::Node* e) {
-  if (e->kind == ast::NodeKind::GeneratorExp) {
-    unsupported(e, "a generator expression");
-    return none();
-  }
   const ast::NodeList& gens = sema::comprehension_generators(e);
   for (const ast::Node* g : gens) {
     if (ast::cast<ast::comprehensionNode>(g)->is_async) {
@@ -76,6 +73,8 @@ void FunctionLowerer::comprehension_loop(const ast::Node* e, const ast::NodeList
     Instr* key = expr(d->key);
     Instr* value = expr(d->value);
     emit(Opcode::SetItem, {result, key, value}, e);
+  } else if (const auto* g = ast::dyn_cast<ast::GeneratorExpNode>(e)) {
+    emit(Opcode::Yield, {expr(g->elt)}, g->elt);
   } else {
     const ast::Node* elt = e->kind == ast::NodeKind::ListComp ? ast::cast<ast::ListCompNode>(e)->elt
                                                               : ast::cast<ast::SetCompNode>(e)->elt;
@@ -99,6 +98,13 @@ void FunctionLowerer::lower_comprehension_body(const ast::Node* e) {
   vars_.seal(first);
   set_block(first);
   for (Instr* cell : pending_cells_) ssa::append(current(), cell);
+  if (e->kind == ast::NodeKind::GeneratorExp) {
+    comprehension_loop(e, sema::comprehension_generators(e), 0, nullptr);
+    if (cur_ != nullptr) emit(Opcode::Return, {none()}, e);
+    cur_ = nullptr;
+    fn_->remove_unreachable_blocks();
+    return;
+  }
   Opcode build = e->kind == ast::NodeKind::ListComp  ? Opcode::BuildList
                  : e->kind == ast::NodeKind::SetComp ? Opcode::BuildSet
                                                      : Opcode::BuildDict;

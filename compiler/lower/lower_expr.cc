@@ -61,10 +61,7 @@ bool is_rich_compare(ast::CmpOp op) {
 
 std::string_view expression_name(ast::NodeKind k) {
   switch (k) {
-    case ast::NodeKind::GeneratorExp: return "a generator expression";
     case ast::NodeKind::Await: return "'await'";
-    case ast::NodeKind::Yield: return "'yield'";
-    case ast::NodeKind::YieldFrom: return "'yield from'";
     case ast::NodeKind::Starred: return "a starred expression";
     default: return "this expression";
   }
@@ -113,6 +110,10 @@ Instr* FunctionLowerer::expr(const ast::Node* e) {
     case ast::NodeKind::DictComp:
     case ast::NodeKind::GeneratorExp:
       return comprehension(e);
+    case ast::NodeKind::Yield:
+      return yield_expr(ast::cast<ast::YieldNode>(e));
+    case ast::NodeKind::YieldFrom:
+      return yield_from_expr(ast::cast<ast::YieldFromNode>(e));
     case ast::NodeKind::NamedExpr:
       return named_expr(ast::cast<ast::NamedExprNode>(e));
     case ast::NodeKind::JoinedStr: {

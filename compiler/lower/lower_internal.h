@@ -158,6 +158,14 @@ class FunctionLowerer {
   ssa::Instr* make_function(const ast::Node* node, const ast::Node* args_node);
   ssa::Instr* lambda(const ast::LambdaNode* e);
 
+  // --- generators (lower_generator.cc) ---
+  ssa::Instr* yield_expr(const ast::YieldNode* e);
+  ssa::Instr* yield_from_expr(const ast::YieldFromNode* e);
+  /// A fresh SSA variable for values the lowering itself carries around
+  /// loops (no Python name).
+  uint32_t temp_var() { return next_var_++; }
+  uint32_t next_var_ = 0;
+
   // --- comprehensions (lower_comprehension.cc) ---
   ssa::Instr* comprehension(const ast::Node* e);
   void comprehension_loop(const ast::Node* e, const ast::NodeList& gens, uint32_t k, ssa::Instr* result);

@@ -43,6 +43,7 @@ FunctionLowerer::FunctionLowerer(ModuleContext& ctx, ssa::Function* fn, const se
     var_ids_[name] = next++;
     fn->varnames.emplace_back(name);
   }
+  next_var_ = next;
   // The closure tuple comes first; its cells give the free variables.
   fn->has_closure = !scope.frees.empty();
   int64_t arg = 0;
@@ -250,6 +251,7 @@ ssa::Function* declare_function(ModuleContext& ctx, const ast::Node* node) {
   if (it != ctx.functions.end()) return it->second;
   const sema::Scope& scope = ctx.scopes.scope_of(node);
   ssa::Function* fn = ctx.module->new_function();
+  fn->is_generator = scope.is_generator;
   if (scope.is_comprehension) {
     static const char* const kNames[] = {"<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"};
     fn->name = kNames[node->kind == ast::NodeKind::ListComp   ? 0

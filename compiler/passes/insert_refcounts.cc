@@ -13,6 +13,7 @@
 //     split first), or right after its definition if it is never used;
 //   - a consuming use moves the reference when the value dies there, and
 //     increments it otherwise (always, for borrowed values);
+//   - a generator's parameters are owned by its frame (see codegen);
 //   - each MayRaise instruction records the owned references live across
 //     it, which codegen releases if it raises.
 #include <algorithm>
@@ -66,7 +67,11 @@ class RefcountInserter {
  private:
   bool tracked(const Instr* v) const { return index_.count(v) != 0; }
   uint32_t idx(const Instr* v) const { return index_.at(v); }
-  static bool owned(const Instr* v) { return (ssa::flags_of(v->op) & ssa::Owned) != 0; }
+  /// A generator's frame owns its parameters (its ramp takes references),
+  /// so they are released like any owned value.
+  bool owned(const Instr* v) const {
+    return (ssa::flags_of(v->op) & ssa::Owned) != 0 || (v->op == Opcode::Param && fn_.is_generator);
+  }
   ValueSet empty_set() const { return ValueSet{std::vector<bool>(tracked_.size(), false)}; }
 
   void index_values() {

@@ -102,6 +102,11 @@ void ScopeBuilder::node(const ast::Node* n) {
       }
       return;
     }
+    case ast::NodeKind::Yield:
+    case ast::NodeKind::YieldFrom:
+      scope_.is_generator = true;
+      ast::for_each_child(n, [&](const ast::Node* c) { node(c); });
+      return;
     case ast::NodeKind::Global:
       for (std::string_view name : ast::cast<ast::GlobalNode>(n)->names) scope_.declared_global.insert(name);
       return;
@@ -309,6 +314,7 @@ bool ModuleScopes::analyze(const ast::ModuleNode* module, diag::DiagnosticEngine
     if (node->kind == ast::NodeKind::ListComp || node->kind == ast::NodeKind::SetComp ||
         node->kind == ast::NodeKind::DictComp || node->kind == ast::NodeKind::GeneratorExp) {
       scope->is_comprehension = true;
+      scope->is_generator = node->kind == ast::NodeKind::GeneratorExp;
       const char* label = node->kind == ast::NodeKind::ListComp  ? "<listcomp>"
                           : node->kind == ast::NodeKind::SetComp ? "<setcomp>"
                           : node->kind == ast::NodeKind::DictComp ? "<dictcomp>"

@@ -65,6 +65,9 @@ struct Scope {
   /// A comprehension or generator expression (a function of its first
   /// iterator, parameter ".0").
   bool is_comprehension = false;
+  /// A generator: its body contains `yield` or `yield from`, or it is a
+  /// generator expression.
+  bool is_generator = false;
 };
 
 /// The generators of a ListComp, SetComp, DictComp or GeneratorExp node.

@@ -127,6 +127,9 @@ struct Function {
   int32_t flags = 0;  ///< MOLT_FN_VARARGS | MOLT_FN_VARKW
   /// The direct entry takes the closure tuple as its first argument.
   bool has_closure = false;
+  /// A generator: calling it creates a generator object whose body runs as
+  /// a coroutine (codegen).
+  bool is_generator = false;
   bool is_module_body = false;
   diag::Loc loc;
 

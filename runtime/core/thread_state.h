@@ -18,6 +18,9 @@ struct ThreadState {
   /// MOLT_NONE: sys.exc_info(), the implicit __context__ of new exceptions,
   /// and what a bare `raise` re-raises.
   Value handled_exc = MOLT_NONE;
+  /// The StopIteration value of the last non-generator delegate a
+  /// `yield from` finished (owned).
+  Value yield_from_value = MOLT_NONE;
   /// Number of active compiled-function frames.
   int32_t depth = 0;
   /// sys.getrecursionlimit(); CPython's default is 1000.

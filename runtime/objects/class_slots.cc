@@ -92,12 +92,9 @@ Value slot_call(Value self, const Value* args, size_t nargs, Value kwnames) {
 Value slot_iter(Value self) { return call_required(self, "__iter__", nullptr, 0); }
 
 Value slot_iternext(Value self) {
-  Value r = call_required(self, "__next__", nullptr, 0);
-  if (molt_is_error(r) && error_matches(&exc::StopIteration)) {
-    clear_error();
-    return MOLT_UNBOUND;
-  }
-  return r;
+  // A StopIteration propagates as raised: next() and `yield from` need its
+  // value; iter_next() treats it as exhaustion.
+  return call_required(self, "__next__", nullptr, 0);
 }
 
 int64_t slot_len(Value self) {

@@ -118,6 +118,18 @@ void molt_reraise(MoltValue exc);
 MoltValue molt_reraise_handled(void);
 int32_t molt_exception_matches(MoltValue exc, MoltValue type);
 
+MoltValue molt_gen_new(const MoltFunctionInfo* info);
+void molt_gen_set_handle(MoltValue gen, void* handle);
+void molt_gen_yield(MoltValue gen, MoltValue value);
+MoltValue molt_gen_resumed(MoltValue gen);
+void molt_gen_return(MoltValue gen, MoltValue value);
+void molt_gen_fail(MoltValue gen);
+void* molt_coro_alloc(size_t size);
+void molt_coro_free(void* frame);
+MoltValue molt_yield_from_step(MoltValue delegate, MoltValue sent);
+MoltValue molt_yield_from_result(MoltValue delegate);
+MoltValue molt_yield_from_throw(MoltValue delegate, MoltValue exc);
+
 MoltValue molt_raise_name_error(const char* name);
 MoltValue molt_raise_unbound_local(const char* name);
 

@@ -1,0 +1,8 @@
+# An exception escaping a generator: traceback through its frame.
+def gen():
+    yield 1
+    yield 1 // 0
+
+
+for v in gen():
+    print(v)
