@@ -433,6 +433,30 @@ class FunctionEmitter {
       case Opcode::SetItem:
         call_status(i, "molt_setitem");
         break;
+      case Opcode::CallEx:
+        r = call_value(i, "molt_call_ex");
+        break;
+      case Opcode::ListAppend:
+        call_status(i, "molt_list_append");
+        break;
+      case Opcode::ListExtendStar:
+        call_status(i, "molt_list_extend_star");
+        break;
+      case Opcode::ListToTuple:
+        r = call_value(i, "molt_list_to_tuple");
+        break;
+      case Opcode::SetAdd:
+        call_status(i, "molt_set_add");
+        break;
+      case Opcode::SetUpdate:
+        call_status(i, "molt_set_update");
+        break;
+      case Opcode::DictUpdate:
+        call_status(i, "molt_dict_update_display");
+        break;
+      case Opcode::DictMergeKw:
+        call_status(i, "molt_dict_merge_kwargs");
+        break;
       case Opcode::DelItem:
         call_status(i, "molt_delitem");
         break;

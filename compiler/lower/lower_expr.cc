@@ -131,43 +131,14 @@ Instr* FunctionLowerer::expr(const ast::Node* e) {
       r->imm = f->conversion;
       return r;
     }
-    case ast::NodeKind::Set: {
-      std::vector<Instr*> items;
-      for (const ast::Node* item : ast::cast<ast::SetNode>(e)->elts) {
-        if (item->kind == ast::NodeKind::Starred) {
-          unsupported(item, "a starred expression");
-          return none();
-        }
-        items.push_back(expr(item));
-      }
-      return emit_ops(Opcode::BuildSet, items, e);
-    }
-    case ast::NodeKind::Dict: {
-      const auto* d = ast::cast<ast::DictNode>(e);
-      std::vector<Instr*> pairs;
-      for (uint32_t k = 0; k < d->keys.size; ++k) {
-        if (d->keys[k] == nullptr) {
-          unsupported(d->values[k], "'**' unpacking in a dict display");
-          return none();
-        }
-        pairs.push_back(expr(d->keys[k]));
-        pairs.push_back(expr(d->values[k]));
-      }
-      return emit_ops(Opcode::BuildDict, pairs, e);
-    }
+    case ast::NodeKind::Set:
+      return starred_set(ast::cast<ast::SetNode>(e)->elts, e);
+    case ast::NodeKind::Dict:
+      return dict_display(ast::cast<ast::DictNode>(e));
     case ast::NodeKind::Call:
       return call(ast::cast<ast::CallNode>(e));
     case ast::NodeKind::List: {
-      const auto* l = ast::cast<ast::ListNode>(e);
-      std::vector<Instr*> items;
-      for (const ast::Node* item : l->elts) {
-        if (item->kind == ast::NodeKind::Starred) {
-          unsupported(item, "a starred expression");
-          return none();
-        }
-        items.push_back(expr(item));
-      }
-      return emit_ops(Opcode::BuildList, items, e);
+      return starred_list(ast::cast<ast::ListNode>(e)->elts, e);
     }
     case ast::NodeKind::Attribute: {
       const auto* a = ast::cast<ast::AttributeNode>(e);
@@ -184,14 +155,11 @@ Instr* FunctionLowerer::expr(const ast::Node* e) {
       return subscript_key(e);
     case ast::NodeKind::Tuple: {
       const auto* t = ast::cast<ast::TupleNode>(e);
+      bool any_star = false;
+      for (const ast::Node* item : t->elts) any_star = any_star || item->kind == ast::NodeKind::Starred;
+      if (any_star) return emit(Opcode::ListToTuple, {starred_list(t->elts, e)}, e);
       std::vector<Instr*> items;
-      for (const ast::Node* item : t->elts) {
-        if (item->kind == ast::NodeKind::Starred) {
-          unsupported(item, "a starred expression");
-          return none();
-        }
-        items.push_back(expr(item));
-      }
+      for (const ast::Node* item : t->elts) items.push_back(expr(item));
       return emit_ops(Opcode::BuildTuple, items, e);
     }
     default:
@@ -401,20 +369,16 @@ void FunctionLowerer::cond(const ast::Node* e, Block* if_true, Block* if_false) 
 }
 
 Instr* FunctionLowerer::call(const ast::CallNode* e) {
-  for (const ast::Node* a : e->args) {
-    if (a->kind == ast::NodeKind::Starred) {
-      unsupported(a, "a '*' argument in a call");
-      return none();
-    }
-  }
+  bool star = false;
+  for (const ast::Node* a : e->args) star = star || a->kind == ast::NodeKind::Starred;
   std::vector<std::string> kwnames;
   for (const ast::Node* k : e->keywords) {
     const auto* kw = ast::cast<ast::keywordNode>(k);
     if (!kw->arg.data()) {
-      unsupported(k, "a '**' argument in a call");
-      return none();
+      star = true;
+    } else {
+      kwnames.emplace_back(kw->arg);
     }
-    kwnames.emplace_back(kw->arg);
   }
 
   // Dynamic code cannot be compiled ahead of time.
@@ -429,6 +393,7 @@ Instr* FunctionLowerer::call(const ast::CallNode* e) {
       return none();
     }
   }
+  if (star) return star_call(e);
   // Zero-argument super() inside a method: super(__class__, <first argument>).
   if (const auto* fname = ast::dyn_cast<ast::NameNode>(e->func);
       fname && fname->id == "super" && e->args.empty() && e->keywords.empty() &&
@@ -519,6 +484,105 @@ Instr* FunctionLowerer::call(const ast::CallNode* e) {
     call->imm = static_cast<int64_t>(id);
   }
   return call;
+}
+
+}  // namespace molt::lower
+
+namespace molt::lower {
+
+Instr* FunctionLowerer::starred_list(const ast::NodeList& elts, const ast::Node* at) {
+  std::vector<Instr*> leading;
+  uint32_t k = 0;
+  for (; k < elts.size && elts[k]->kind != ast::NodeKind::Starred; ++k) leading.push_back(expr(elts[k]));
+  Instr* list = emit_ops(Opcode::BuildList, leading, at);
+  for (; k < elts.size; ++k) {
+    if (const auto* s = ast::dyn_cast<ast::StarredNode>(elts[k])) {
+      emit(Opcode::ListExtendStar, {list, expr(s->value)}, s);
+    } else {
+      emit(Opcode::ListAppend, {list, expr(elts[k])}, elts[k]);
+    }
+  }
+  return list;
+}
+
+Instr* FunctionLowerer::starred_set(const ast::NodeList& elts, const ast::Node* at) {
+  std::vector<Instr*> leading;
+  uint32_t k = 0;
+  for (; k < elts.size && elts[k]->kind != ast::NodeKind::Starred; ++k) leading.push_back(expr(elts[k]));
+  Instr* set = emit_ops(Opcode::BuildSet, leading, at);
+  for (; k < elts.size; ++k) {
+    if (const auto* s = ast::dyn_cast<ast::StarredNode>(elts[k])) {
+      emit(Opcode::SetUpdate, {set, expr(s->value)}, s);
+    } else {
+      emit(Opcode::SetAdd, {set, expr(elts[k])}, elts[k]);
+    }
+  }
+  return set;
+}
+
+Instr* FunctionLowerer::dict_display(const ast::DictNode* d) {
+  std::vector<Instr*> pairs;
+  uint32_t k = 0;
+  for (; k < d->keys.size && d->keys[k] != nullptr; ++k) {
+    pairs.push_back(expr(d->keys[k]));
+    pairs.push_back(expr(d->values[k]));
+  }
+  Instr* dict = emit_ops(Opcode::BuildDict, pairs, d);
+  for (; k < d->keys.size; ++k) {
+    if (d->keys[k] == nullptr) {
+      emit(Opcode::DictUpdate, {dict, expr(d->values[k])}, d->values[k]);
+    } else {
+      Instr* key = expr(d->keys[k]);
+      Instr* value = expr(d->values[k]);
+      emit(Opcode::SetItem, {dict, key, value}, d->keys[k]);
+    }
+  }
+  return dict;
+}
+
+Instr* FunctionLowerer::star_call(const ast::CallNode* e) {
+  // CPython's CALL_FUNCTION_EX: the callable, the positional arguments as
+  // one tuple (a lone `*x` passes x itself, converted by the call), and the
+  // keywords as one dict merged in order.
+  Instr* callee = expr(e->func);
+  Instr* args;
+  bool any_star = false;
+  for (const ast::Node* a : e->args) any_star = any_star || a->kind == ast::NodeKind::Starred;
+  if (e->args.size == 1 && any_star) {
+    args = expr(ast::cast<ast::StarredNode>(e->args[0])->value);
+  } else if (!any_star) {
+    std::vector<Instr*> items;
+    for (const ast::Node* a : e->args) items.push_back(expr(a));
+    args = emit_ops(Opcode::BuildTuple, items, e);
+  } else {
+    args = emit(Opcode::ListToTuple, {starred_list(e->args, e)}, e);
+  }
+  Instr* kwargs = none();
+  if (!e->keywords.empty()) {
+    Instr* dict = nullptr;
+    std::vector<Instr*> pairs;
+    auto flush = [&]() {
+      if (dict == nullptr) {
+        dict = emit_ops(Opcode::BuildDict, pairs, e);
+      } else if (!pairs.empty()) {
+        emit(Opcode::DictMergeKw, {dict, emit_ops(Opcode::BuildDict, pairs, e), callee}, e);
+      }
+      pairs.clear();
+    };
+    for (const ast::Node* k : e->keywords) {
+      const auto* kw = ast::cast<ast::keywordNode>(k);
+      if (kw->arg.data()) {
+        pairs.push_back(str_constant(kw->arg));
+        pairs.push_back(expr(kw->value));
+        continue;
+      }
+      flush();
+      emit(Opcode::DictMergeKw, {dict, expr(kw->value), callee}, kw->value);
+    }
+    flush();
+    kwargs = dict;
+  }
+  return emit(Opcode::CallEx, {callee, args, kwargs}, e);
 }
 
 }  // namespace molt::lower

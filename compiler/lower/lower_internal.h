@@ -74,6 +74,13 @@ class FunctionLowerer {
   ssa::Instr* compare(const ast::CompareNode* e);
   ssa::Instr* if_exp(const ast::IfExpNode* e);
   ssa::Instr* call(const ast::CallNode* e);
+  /// A call with `*` or `**` arguments (CallEx).
+  ssa::Instr* star_call(const ast::CallNode* e);
+  /// A list display whose items may be starred (also the start of a starred
+  /// tuple display or argument list).
+  ssa::Instr* starred_list(const ast::NodeList& elts, const ast::Node* at);
+  ssa::Instr* starred_set(const ast::NodeList& elts, const ast::Node* at);
+  ssa::Instr* dict_display(const ast::DictNode* d);
   ssa::Instr* str_constant(std::string_view text);
   /// The key of a subscript: an expression, or a slice object for `a:b:c`.
   ssa::Instr* subscript_key(const ast::Node* key);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/attr.h"
 #include "core/errors.h"
 #include "exc/exceptions.h"
 #include "objects/str.h"
@@ -249,6 +250,13 @@ Value cell_new(Value contents) {
   return from_object(o);
 }
 
+Value builtin_getattr(Value self, Value name) {
+  const char* fname = reinterpret_cast<BuiltinFunctionObject*>(as_object(self))->name;
+  if (attr_is(name, "__name__") || attr_is(name, "__qualname__")) return str_from_cstr(fname);
+  if (attr_is(name, "__module__")) return str_from_cstr("builtins");
+  return generic_getattr(self, name);
+}
+
 Type builtin_function_type = {
     .ob = {kImmortalRefcount, &type_type},
     .name = "builtin_function_or_method",
@@ -264,6 +272,11 @@ Type builtin_function_type = {
     .as_sequence = nullptr,
     .as_mapping = nullptr,
     .call = builtin_call,
+    .iter = nullptr,
+    .iternext = nullptr,
+    .construct = nullptr,
+    .methods = nullptr,
+    .getattr = builtin_getattr,
 };
 
 Value function_new(const MoltFunctionInfo* info, Value defaults, Value kwdefaults, Value closure) {

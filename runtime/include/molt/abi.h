@@ -118,6 +118,15 @@ void molt_reraise(MoltValue exc);
 MoltValue molt_reraise_handled(void);
 int32_t molt_exception_matches(MoltValue exc, MoltValue type);
 
+int32_t molt_list_append(MoltValue list, MoltValue item);
+int32_t molt_list_extend_star(MoltValue list, MoltValue iterable);
+MoltValue molt_list_to_tuple(MoltValue list);
+int32_t molt_set_add(MoltValue set, MoltValue item);
+int32_t molt_set_update(MoltValue set, MoltValue iterable);
+int32_t molt_dict_update_display(MoltValue dict, MoltValue mapping);
+int32_t molt_dict_merge_kwargs(MoltValue dict, MoltValue mapping, MoltValue callable);
+MoltValue molt_call_ex(MoltValue callable, MoltValue args, MoltValue kwargs);
+
 MoltValue molt_gen_new(const MoltFunctionInfo* info);
 void molt_gen_set_handle(MoltValue gen, void* handle);
 void molt_gen_yield(MoltValue gen, MoltValue value);
